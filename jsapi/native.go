@@ -1,0 +1,33 @@
+// Package jsapi binds the platform APIs (wx, tt) into a domain's VM. The
+// logic behind each API lives in plain Go; this package converts between
+// JS values and Go and keeps Go failures from escaping into the simulator.
+package jsapi
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+)
+
+// Native wraps a binding so that a Go panic inside it (a bug of ours, or a
+// library failing on odd input) becomes a JS Error the game can catch,
+// while JS exceptions thrown on purpose pass through untouched.
+func Native(vm *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) (ret goja.Value) {
+		defer func() {
+			if r := recover(); r != nil {
+				panic(asJSPanic(vm, name, r))
+			}
+		}()
+		return fn(call)
+	}
+}
+
+// asJSPanic keeps goja's own throws and turns anything else into an Error.
+func asJSPanic(vm *goja.Runtime, name string, r any) any {
+	switch r.(type) {
+	case goja.Value, *goja.Exception, *goja.InterruptedError, *goja.StackOverflowError:
+		return r
+	}
+	return vm.NewGoError(fmt.Errorf("%s: internal error: %v", name, r))
+}
