@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,7 +73,8 @@ type Domain struct {
 	rejections []*goja.Promise
 
 	uncaught    int
-	errorHooks  []func(err error) bool
+	errorHooks  []func(message, stack string)
+	inHook      bool
 	closed      bool
 	exitRequest func()
 }
@@ -125,6 +127,9 @@ func (d *Domain) Root() string { return d.opts.Root }
 // Clock is the time this domain sees.
 func (d *Domain) Clock() Clock { return d.opts.Clock }
 
+// Now is the time since the run started (performance.now).
+func (d *Domain) Now() time.Duration { return d.opts.Clock.Now() }
+
 // Stderr is where the domain's warnings go (with its line prefix added by
 // Warnf).
 func (d *Domain) Stderr() io.Writer { return d.opts.Stderr }
@@ -137,9 +142,9 @@ func (d *Domain) Warnf(format string, args ...any) {
 // UncaughtErrors counts errors that reached the top of a JS turn.
 func (d *Domain) UncaughtErrors() int { return d.uncaught }
 
-// OnError registers a hook that sees every uncaught error before it is
-// printed (wx.onError); a hook returning true marks the error handled.
-func (d *Domain) OnError(hook func(err error) bool) { d.errorHooks = append(d.errorHooks, hook) }
+// OnError registers a hook that sees every uncaught error after it is
+// printed (wx.onError): its first line and the stack lines below it.
+func (d *Domain) OnError(hook func(message, stack string)) { d.errorHooks = append(d.errorHooks, hook) }
 
 // Close stops the watchdog and drops everything queued. The domain must
 // not be used afterwards.
@@ -279,12 +284,18 @@ func (d *Domain) report(err error) {
 		return
 	}
 	d.uncaught++
-	for _, hook := range d.errorHooks {
-		if hook(err) {
-			return
-		}
+	text := d.formatError(err)
+	fmt.Fprint(d.opts.Stderr, prefixLines(d.opts.LinePrefix, text))
+	if d.inHook { // an error inside an error listener is not fed back to it
+		return
 	}
-	fmt.Fprint(d.opts.Stderr, prefixLines(d.opts.LinePrefix, d.formatError(err)))
+	d.inHook = true
+	defer func() { d.inHook = false }()
+	message, stack, _ := strings.Cut(strings.TrimSuffix(text, "\n"), "\n")
+	message = strings.TrimPrefix(message, "Uncaught ")
+	for _, hook := range d.errorHooks {
+		hook(message, stack)
+	}
 }
 
 func (d *Domain) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {

@@ -1,0 +1,235 @@
+package fonts
+
+import (
+	"image"
+	"math"
+	"math/rand"
+	"testing"
+)
+
+// coverage sums the atlas's alpha inside r.
+func coverage(a *Atlas, r image.Rectangle) int {
+	sum := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			sum += int(a.Pixels().AlphaAt(x, y).A)
+		}
+	}
+	return sum
+}
+
+func TestAtlas2000Glyphs(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "14px sans-serif"))
+	a := NewAtlas(1024)
+	var text []rune
+	for r := rune(0x4e00); len(text) < 2000; r++ {
+		text = append(text, r)
+	}
+	gs := face.Layout(string(text), 0)
+	if len(gs) != 2000 {
+		t.Fatalf("laid out %d glyphs", len(gs))
+	}
+	owner := make([]int, 1024*1024) // glyph number + 1 covering each pixel, padding included
+	var union image.Rectangle
+	for i, g := range gs {
+		ag, ok := a.Glyph(face, g, 1, 0)
+		if !ok || ag.Src.Empty() {
+			t.Fatalf("glyph %d (%c) not placed", i, g.Rune)
+		}
+		union = union.Union(ag.Src)
+		padded := image.Rectangle{ag.Src.Min, ag.Src.Max.Add(image.Pt(glyphPadding, glyphPadding))}
+		for y := padded.Min.Y; y < padded.Max.Y; y++ {
+			for x := padded.Min.X; x < padded.Max.X; x++ {
+				if x >= 1024 || y >= 1024 {
+					continue // padding may run off the page edge
+				}
+				if o := owner[y*1024+x]; o != 0 {
+					t.Fatalf("glyph %d overlaps glyph %d at (%d,%d)", i, o-1, x, y)
+				}
+				owner[y*1024+x] = i + 1
+			}
+		}
+	}
+	if a.Generation() != 0 {
+		t.Fatalf("atlas reset while placing 2000 glyphs")
+	}
+	// Nothing may be drawn outside the glyphs' rectangles.
+	pix := a.Pixels()
+	for i, v := range pix.Pix {
+		if v != 0 && owner[i] == 0 {
+			t.Fatalf("stray coverage at (%d,%d)", i%pix.Stride, i/pix.Stride)
+		}
+	}
+	if d := a.TakeDirty(); d != union {
+		t.Errorf("dirty %v; want %v", d, union)
+	}
+	if d := a.TakeDirty(); !d.Empty() {
+		t.Errorf("second TakeDirty = %v", d)
+	}
+	// Cached glyphs dirty nothing; a new one dirties exactly its rectangle.
+	a.Glyph(face, gs[0], 1, 0)
+	if d := a.TakeDirty(); !d.Empty() {
+		t.Errorf("cached glyph dirtied %v", d)
+	}
+	ag, _ := a.Glyph(face, gs[0], 2, 0)
+	if d := a.TakeDirty(); d != ag.Src {
+		t.Errorf("dirty %v; want %v", d, ag.Src)
+	}
+}
+
+func TestAtlasPlacement(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "20px sans-serif"))
+	a := NewAtlas(512)
+	l := face.Layout("L", 0)[0]
+	ag, ok := a.Glyph(face, l, 1, 0)
+	if !ok {
+		t.Fatal("L not placed")
+	}
+	// "L" sits on the baseline: its quad starts about 14px above the pen
+	// and ends at the baseline; its stem is on the left.
+	if !(ag.OffY > -16 && ag.OffY < -12) || !near(ag.OffY+ag.H, 0, 1) || !(ag.OffX >= 0 && ag.OffX < 3) {
+		t.Errorf("L quad %+v", ag)
+	}
+	if ag.W != float64(ag.Src.Dx()) || ag.H != float64(ag.Src.Dy()) {
+		t.Errorf("at scale 1 the quad should match the bitmap: %+v", ag)
+	}
+	row := func(y int) int { return coverage(a, image.Rect(ag.Src.Min.X, y, ag.Src.Max.X, y+1)) }
+	if top, bottom := row(ag.Src.Min.Y+1), row(ag.Src.Max.Y-1); bottom < 3*top {
+		t.Errorf("L looks upside down: top row %d, bottom row %d", top, bottom)
+	}
+
+	// At scale 2 the bitmap doubles, the quad in px does not.
+	ag2, _ := a.Glyph(face, l, 2, 0)
+	if !near(ag2.H, ag.H, 1) || ag2.Src.Dy() < 2*ag.Src.Dy()-2 {
+		t.Errorf("scale 2: %+v vs %+v", ag2, ag)
+	}
+
+	// Subpixel offsets: pen + OffX lands on a whole device pixel, and the
+	// four quarter positions are four different bitmaps.
+	srcs := map[image.Rectangle]bool{}
+	for _, sub := range []float64{0, 0.1, 0.25, 0.4, 0.5, 0.74, 0.9, 3.3} {
+		for _, scale := range []float64{1, 3} {
+			g, ok := a.Glyph(face, l, scale, sub)
+			if !ok {
+				t.Fatalf("sub %v not placed", sub)
+			}
+			pen := sub - math.Floor(sub)
+			if left := pen + g.OffX*scale; !near(left, math.Round(left), 1e-9) {
+				t.Errorf("sub %v scale %v: quad left %v is not whole", sub, scale, left)
+			}
+			if scale == 1 {
+				srcs[g.Src] = true
+			}
+		}
+	}
+	if len(srcs) != 4 {
+		t.Errorf("%d distinct subpixel bitmaps; want 4", len(srcs))
+	}
+
+	// Blank glyphs and bad sizes give nothing to draw.
+	space := face.Layout(" ", 0)[0]
+	for _, c := range []struct {
+		g     PositionedGlyph
+		scale float64
+	}{{space, 1}, {l, 0}, {l, -1}, {l, math.NaN()}, {l, math.Inf(1)}, {l, 0.001}, {PositionedGlyph{}, 1}} {
+		if _, ok := a.Glyph(face, c.g, c.scale, 0); ok {
+			t.Errorf("Glyph(%q, scale %v) should draw nothing", c.g.Rune, c.scale)
+		}
+	}
+	if _, ok := a.Glyph(nil, l, 1, 0); ok {
+		t.Error("nil face drew")
+	}
+	if _, ok := a.Glyph(face, l, 1, math.NaN()); !ok {
+		t.Error("NaN subpixel offset should act as 0")
+	}
+}
+
+func TestAtlasHugeGlyphIsCapped(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "100000px serif")) // clamped to 10000px
+	a := NewAtlas(1024)
+	g := face.Layout("W", 0)[0]
+	ag, ok := a.Glyph(face, g, 3, 0)
+	if !ok {
+		t.Fatal("huge glyph not placed")
+	}
+	if ag.Src.Dx() > 256 || ag.Src.Dy() > 256 {
+		t.Errorf("huge glyph takes %v of the page", ag.Src)
+	}
+	// The quad still has the glyph's true size: W is ~0.94em wide.
+	if !(ag.W > 8000 && ag.W < 11000) {
+		t.Errorf("huge glyph quad %+v", ag)
+	}
+}
+
+func TestAtlasResetWhenFull(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "24px serif"))
+	a := NewAtlas(64) // room for a handful of glyphs
+	gs := face.Layout("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 0)
+	first, _ := a.Glyph(face, gs[0], 1, 0)
+	a.TakeDirty()
+	for _, g := range gs[1:] {
+		before := a.Generation()
+		ag, ok := a.Glyph(face, g, 1, 0)
+		if !ok {
+			t.Fatalf("%c not placed", g.Rune)
+		}
+		if a.Generation() != before {
+			if d := a.TakeDirty(); d != a.Pixels().Rect {
+				t.Errorf("after a reset dirty = %v; want the page", d)
+			}
+			if coverage(a, ag.Src) == 0 {
+				t.Errorf("%c empty after reset", g.Rune)
+			}
+		}
+	}
+	if a.Generation() == 0 {
+		t.Fatal("a 64px page never filled up")
+	}
+	if again, _ := a.Glyph(face, gs[0], 1, 0); coverage(a, again.Src) == 0 || again.OffX != first.OffX {
+		t.Errorf("A after reset: %+v (was %+v)", again, first)
+	}
+}
+
+func TestSkylineNoOverlap(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	s := newSkyline(512, 512)
+	var placed []image.Rectangle
+	for i := 0; i < 3000; i++ {
+		w, h := 1+rng.Intn(24), 1+rng.Intn(24)
+		x, y, ok := s.insert(w, h)
+		if !ok {
+			continue
+		}
+		r := image.Rect(x, y, x+w, y+h)
+		if !r.In(image.Rect(0, 0, 512, 512)) {
+			t.Fatalf("%v outside the page", r)
+		}
+		for _, p := range placed {
+			if p.Overlaps(r) {
+				t.Fatalf("%v overlaps %v", r, p)
+			}
+		}
+		placed = append(placed, r)
+	}
+	area := 0
+	for _, r := range placed {
+		area += r.Dx() * r.Dy()
+	}
+	if area < 512*512*7/10 {
+		t.Errorf("packed only %d%% of the page", area*100/(512*512))
+	}
+	if _, _, ok := s.insert(513, 1); ok {
+		t.Error("a rectangle wider than the page was placed")
+	}
+}
+
+func BenchmarkAtlasGlyphCached(b *testing.B) {
+	face := NewLibrary().Face(FontSpec{SizePx: 16, Families: []string{"sans-serif"}})
+	gs := face.Layout("Score: 12345 分数", 0)
+	a := NewAtlas(1024)
+	for b.Loop() {
+		for _, g := range gs {
+			a.Glyph(face, g, 2, g.X*2)
+		}
+	}
+}

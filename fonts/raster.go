@@ -1,0 +1,93 @@
+package fonts
+
+import (
+	"image"
+	"image/draw"
+	"math"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/vector"
+)
+
+// Glyphs are rasterized with golang.org/x/image/vector rather than
+// freetype's own Face: it takes float coordinates (so the size and the
+// subpixel offset are exact, not 1/64 px steps), works from a glyph index
+// rather than a rune, and draws straight into the atlas page.
+
+// pixelBox returns the whole-pixel rectangle that covers a glyph's control
+// box b (font units, y up) at k px per font unit with the pen at (dx, 0),
+// in pixels relative to the pen's pixel, y down.
+func pixelBox(b bounds, k, dx float64) image.Rectangle {
+	return image.Rect(
+		int(math.Floor(b.minX*k+dx)), int(math.Floor(-b.maxY*k)),
+		int(math.Ceil(b.maxX*k+dx)), int(math.Ceil(-b.minY*k)),
+	)
+}
+
+// drawOutline fills the outline in buf (font units, y up) into dst at r.
+// The outline is scaled by k and shifted so that the pen, dx px right of
+// the pixel box's origin box.Min, lands where pixelBox put it.
+func drawOutline(z *vector.Rasterizer, dst *image.Alpha, r image.Rectangle, buf *truetype.GlyphBuf, k, dx float64, box image.Rectangle) {
+	z.Reset(r.Dx(), r.Dy())
+	z.DrawOp = draw.Src // the slot is fresh, so no need to blend
+	ox, oy := dx-float64(box.Min.X), -float64(box.Min.Y)
+	at := func(p truetype.Point) (float32, float32) {
+		return float32(float64(p.X)*k + ox), float32(oy - float64(p.Y)*k)
+	}
+	start := 0
+	for _, end := range buf.Ends {
+		if end > len(buf.Points) || end <= start {
+			break
+		}
+		contour(z, buf.Points[start:end], at)
+		start = end
+	}
+	z.Draw(dst, r, image.Opaque, image.Point{})
+}
+
+// contour adds one closed TrueType contour: quadratic Béziers where two
+// consecutive off-curve points imply an on-curve point halfway between them.
+func contour(z *vector.Rasterizer, ps []truetype.Point, at func(truetype.Point) (float32, float32)) {
+	on := func(p truetype.Point) bool { return p.Flags&1 != 0 }
+	mid := func(ax, ay, bx, by float32) (float32, float32) { return (ax + bx) / 2, (ay + by) / 2 }
+
+	// Start on an on-curve point: the first, else the last, else the
+	// midpoint of the first two off-curve points.
+	var sx, sy float32
+	rest := ps
+	switch first, last := ps[0], ps[len(ps)-1]; {
+	case on(first):
+		sx, sy = at(first)
+		rest = ps[1:]
+	case on(last):
+		sx, sy = at(last)
+		rest = ps[:len(ps)-1]
+	default:
+		fx, fy := at(first)
+		lx, ly := at(last)
+		sx, sy = mid(fx, fy, lx, ly)
+	}
+	z.MoveTo(sx, sy)
+	var cx, cy float32 // pending off-curve control point
+	pending := false
+	for _, p := range rest {
+		x, y := at(p)
+		switch {
+		case on(p) && pending:
+			z.QuadTo(cx, cy, x, y)
+			pending = false
+		case on(p):
+			z.LineTo(x, y)
+		case pending:
+			mx, my := mid(cx, cy, x, y)
+			z.QuadTo(cx, cy, mx, my)
+			cx, cy = x, y
+		default:
+			cx, cy, pending = x, y, true
+		}
+	}
+	if pending {
+		z.QuadTo(cx, cy, sx, sy)
+	}
+	z.ClosePath()
+}

@@ -1,0 +1,53 @@
+package gl
+
+import (
+	"image"
+
+	"github.com/go-gl/gl/v3.3-core/gl"
+)
+
+// Present draws the on-screen canvas stretched over dst in the window's
+// framebuffer (fbW×fbH, y down like the canvas), black around and behind
+// it. A nil canvas shows a black screen.
+func (r *Renderer) Present(c *Canvas, fbW, fbH int, dst image.Rectangle) {
+	r.Flush()
+	gl.BindFramebuffer(gl.DRAW_FRAMEBUFFER, 0)
+	gl.Viewport(0, 0, int32(fbW), int32(fbH))
+	gl.ClearColor(0, 0, 0, 1)
+	gl.Clear(gl.COLOR_BUFFER_BIT)
+	if c != nil && !c.deleted {
+		gl.BindFramebuffer(gl.READ_FRAMEBUFFER, c.fbo)
+		// The window's rows run bottom-up: flip while blitting.
+		gl.BlitFramebuffer(0, 0, int32(c.width), int32(c.height),
+			int32(dst.Min.X), int32(fbH-dst.Min.Y), int32(dst.Max.X), int32(fbH-dst.Max.Y),
+			gl.COLOR_BUFFER_BIT, gl.LINEAR)
+	}
+	r.forgetBinding()
+}
+
+// EndFrame submits the frame's GL work and waits for it, as a swap would:
+// without a present (headless) nothing else keeps the CPU from queueing
+// frames faster than the GPU draws them.
+func (r *Renderer) EndFrame() {
+	r.Flush()
+	gl.Finish()
+}
+
+// ReadScaled returns the canvas stretched to w×h, premultiplied, top row
+// first: what the device screen shows at its pixel size.
+func (r *Renderer) ReadScaled(c *Canvas, w, h int) *image.RGBA {
+	if c.width == w && c.height == h {
+		return c.ReadPixels()
+	}
+	r.Flush()
+	tmp, err := r.NewCanvas(w, h)
+	if err != nil {
+		return image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	defer tmp.Delete()
+	gl.BindFramebuffer(gl.READ_FRAMEBUFFER, c.fbo)
+	gl.BindFramebuffer(gl.DRAW_FRAMEBUFFER, tmp.fbo)
+	gl.BlitFramebuffer(0, 0, int32(c.width), int32(c.height), 0, 0, int32(w), int32(h), gl.COLOR_BUFFER_BIT, gl.LINEAR)
+	r.forgetBinding()
+	return tmp.ReadPixels()
+}

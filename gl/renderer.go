@@ -1,0 +1,330 @@
+// Package gl draws mini game canvases with OpenGL 3.3 core: every canvas
+// is a texture behind a framebuffer object, and a 2D context turns Canvas
+// 2D calls into batched triangles. All of it must run on the thread that
+// owns the GL context (the simulator's main loop).
+//
+// Canvas content is stored top row first (canvas y grows with texture row),
+// so canvases and decoded images are sampled alike; only the final blit to
+// the window flips.
+package gl
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-gl/gl/v3.3-core/gl"
+)
+
+// blendMode is how a batch's pixels combine with the target's. Everything
+// is premultiplied alpha.
+type blendMode uint8
+
+const (
+	blendSourceOver blendMode = iota
+	blendErase                // clearRect: dst *= 1 - src.a
+	blendCopy                 // source replaces destination
+)
+
+// vertex is one corner of a batched triangle: position in target pixels,
+// texture coordinate (u < 0: untextured) and premultiplied colour.
+type vertex struct {
+	x, y, u, v float32
+	c          [4]uint8
+}
+
+const (
+	vertexSize    = 20
+	maxBatchVerts = 65532 // indices are uint16
+)
+
+// Renderer owns the GL objects shared by every canvas and the batch of
+// triangles not yet drawn. Draw calls go out when the texture, blend mode
+// or target changes, when the batch is full, or before pixels are read.
+type Renderer struct {
+	prog        uint32
+	uSize, uTex int32
+	vao, vbo    uint32
+	ibo         uint32
+
+	verts   []vertex
+	indices []uint16
+
+	target       *Canvas // canvas the batch draws into
+	bound        *Canvas // framebuffer bound in GL (nil: none known)
+	texture      uint32  // texture of the batch; 0 while only solid colour
+	blend        blendMode
+	glBlend      blendMode // blend state set in GL, to skip redundant calls
+	glBlendKnown bool
+
+	// Stats count GL work since the last ResetStats, for the frame overlay
+	// and benchmarks.
+	Stats Stats
+
+	// smooth records each texture's filter (imageSmoothingEnabled), set in
+	// GL only when a draw needs the other one.
+	smooth map[uint32]bool
+	// scratch holds a copy of a canvas drawn onto itself.
+	scratch *Canvas
+
+	canvases map[*Canvas]struct{}
+	textures map[*Texture]struct{}
+	glyphs   *glyphCache
+}
+
+// Stats counts GL work.
+type Stats struct {
+	DrawCalls int
+	Triangles int
+}
+
+// NewRenderer compiles the shaders and allocates the buffers. The GL
+// context must be current on the calling thread.
+func NewRenderer() (*Renderer, error) {
+	if err := gl.Init(); err != nil {
+		return nil, fmt.Errorf("gl: loading OpenGL 3.3 functions: %w", err)
+	}
+	r := &Renderer{
+		canvases: map[*Canvas]struct{}{},
+		textures: map[*Texture]struct{}{},
+		smooth:   map[uint32]bool{},
+		verts:    make([]vertex, 0, 4096),
+		indices:  make([]uint16, 0, 6144),
+	}
+	var err error
+	r.prog, err = linkProgram(vertexShader, fragmentShader)
+	if err != nil {
+		return nil, err
+	}
+	r.uSize = gl.GetUniformLocation(r.prog, gl.Str("u_size\x00"))
+	r.uTex = gl.GetUniformLocation(r.prog, gl.Str("u_tex\x00"))
+
+	gl.GenVertexArrays(1, &r.vao)
+	gl.BindVertexArray(r.vao)
+	gl.GenBuffers(1, &r.vbo)
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
+	gl.GenBuffers(1, &r.ibo)
+	gl.BindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.ibo)
+	gl.EnableVertexAttribArray(0)
+	gl.VertexAttribPointerWithOffset(0, 2, gl.FLOAT, false, vertexSize, 0)
+	gl.EnableVertexAttribArray(1)
+	gl.VertexAttribPointerWithOffset(1, 2, gl.FLOAT, false, vertexSize, 8)
+	gl.EnableVertexAttribArray(2)
+	gl.VertexAttribPointerWithOffset(2, 4, gl.UNSIGNED_BYTE, true, vertexSize, 16)
+
+	gl.UseProgram(r.prog)
+	gl.Uniform1i(r.uTex, 0)
+	gl.ActiveTexture(gl.TEXTURE0)
+	gl.Enable(gl.BLEND)
+	r.applyBlend(blendSourceOver)
+	gl.Disable(gl.DEPTH_TEST)
+	gl.Disable(gl.CULL_FACE)
+	r.glyphs = newGlyphCache()
+	return r, checkError("creating the renderer")
+}
+
+const vertexShader = `#version 330 core
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec2 a_uv;
+layout(location = 2) in vec4 a_color;
+uniform vec2 u_size;
+out vec2 v_uv;
+out vec4 v_color;
+void main() {
+	gl_Position = vec4(a_pos / u_size * 2.0 - 1.0, 0.0, 1.0);
+	v_uv = a_uv;
+	v_color = a_color;
+}
+` + "\x00"
+
+const fragmentShader = `#version 330 core
+in vec2 v_uv;
+in vec4 v_color;
+uniform sampler2D u_tex;
+out vec4 o_color;
+void main() {
+	o_color = v_uv.x < -0.5 ? v_color : texture(u_tex, v_uv) * v_color;
+}
+` + "\x00"
+
+func linkProgram(vsrc, fsrc string) (uint32, error) {
+	vs, err := compileShader(vsrc, gl.VERTEX_SHADER)
+	if err != nil {
+		return 0, err
+	}
+	fs, err := compileShader(fsrc, gl.FRAGMENT_SHADER)
+	if err != nil {
+		return 0, err
+	}
+	p := gl.CreateProgram()
+	gl.AttachShader(p, vs)
+	gl.AttachShader(p, fs)
+	gl.LinkProgram(p)
+	gl.DeleteShader(vs)
+	gl.DeleteShader(fs)
+	var ok int32
+	gl.GetProgramiv(p, gl.LINK_STATUS, &ok)
+	if ok == gl.FALSE {
+		return 0, fmt.Errorf("gl: linking shaders: %s", programLog(p))
+	}
+	return p, nil
+}
+
+func compileShader(src string, kind uint32) (uint32, error) {
+	s := gl.CreateShader(kind)
+	csrc, free := gl.Strs(src)
+	gl.ShaderSource(s, 1, csrc, nil)
+	free()
+	gl.CompileShader(s)
+	var ok int32
+	gl.GetShaderiv(s, gl.COMPILE_STATUS, &ok)
+	if ok == gl.FALSE {
+		var n int32
+		gl.GetShaderiv(s, gl.INFO_LOG_LENGTH, &n)
+		log := strings.Repeat("\x00", int(n+1))
+		gl.GetShaderInfoLog(s, n, nil, gl.Str(log))
+		return 0, fmt.Errorf("gl: compiling shader: %s", strings.TrimRight(log, "\x00"))
+	}
+	return s, nil
+}
+
+func programLog(p uint32) string {
+	var n int32
+	gl.GetProgramiv(p, gl.INFO_LOG_LENGTH, &n)
+	log := strings.Repeat("\x00", int(n+1))
+	gl.GetProgramInfoLog(p, n, nil, gl.Str(log))
+	return strings.TrimRight(log, "\x00")
+}
+
+func checkError(what string) error {
+	if e := gl.GetError(); e != gl.NO_ERROR {
+		return fmt.Errorf("gl: %s: error 0x%x", what, e)
+	}
+	return nil
+}
+
+// use prepares the batch for drawing into target with the given texture
+// (0: solid colour only) and blend mode, flushing what no longer fits.
+func (r *Renderer) use(target *Canvas, texture uint32, blend blendMode, verts int) {
+	if target != r.target || blend != r.blend || (texture != 0 && r.texture != 0 && texture != r.texture) ||
+		len(r.verts)+verts > maxBatchVerts {
+		r.Flush()
+		r.target = target
+		r.blend = blend
+	}
+	if texture != 0 {
+		r.texture = texture
+	}
+}
+
+// quad appends a quadrilateral (corners in order top-left, top-right,
+// bottom-left, bottom-right) to the batch.
+func (r *Renderer) quad(v0, v1, v2, v3 vertex) {
+	base := uint16(len(r.verts))
+	r.verts = append(r.verts, v0, v1, v2, v3)
+	r.indices = append(r.indices, base, base+1, base+2, base+2, base+1, base+3)
+}
+
+// Flush draws the pending batch.
+func (r *Renderer) Flush() {
+	if len(r.indices) == 0 {
+		r.verts = r.verts[:0]
+		r.texture = 0
+		return
+	}
+	t := r.target
+	r.bindTarget(t)
+	r.applyBlend(r.blend)
+	if r.texture != 0 {
+		gl.BindTexture(gl.TEXTURE_2D, r.texture)
+	}
+	gl.Uniform2f(r.uSize, float32(t.width), float32(t.height))
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
+	gl.BufferData(gl.ARRAY_BUFFER, len(r.verts)*vertexSize, gl.Ptr(r.verts), gl.STREAM_DRAW)
+	gl.BindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.ibo)
+	gl.BufferData(gl.ELEMENT_ARRAY_BUFFER, len(r.indices)*2, gl.Ptr(r.indices), gl.STREAM_DRAW)
+	gl.DrawElements(gl.TRIANGLES, int32(len(r.indices)), gl.UNSIGNED_SHORT, nil)
+	r.Stats.DrawCalls++
+	r.Stats.Triangles += len(r.indices) / 3
+	r.verts = r.verts[:0]
+	r.indices = r.indices[:0]
+	r.texture = 0
+}
+
+// discardPending drops the batch for target unseen: it is about to be
+// covered entirely (clearRect of the whole canvas).
+func (r *Renderer) discardPending(target *Canvas) {
+	if r.target == target {
+		r.verts = r.verts[:0]
+		r.indices = r.indices[:0]
+		r.texture = 0
+	}
+}
+
+func (r *Renderer) bindTarget(c *Canvas) {
+	if r.bound == c {
+		return
+	}
+	gl.BindFramebuffer(gl.FRAMEBUFFER, c.fbo)
+	gl.Viewport(0, 0, int32(c.width), int32(c.height))
+	r.bound = c
+}
+
+func (r *Renderer) applyBlend(m blendMode) {
+	if r.glBlendKnown && m == r.glBlend {
+		return
+	}
+	switch m {
+	case blendSourceOver:
+		gl.BlendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
+	case blendErase:
+		gl.BlendFunc(gl.ZERO, gl.ONE_MINUS_SRC_ALPHA)
+	case blendCopy:
+		gl.BlendFunc(gl.ONE, gl.ZERO)
+	}
+	r.glBlend = m
+	r.glBlendKnown = true
+}
+
+// ResetStats zeroes the counters.
+func (r *Renderer) ResetStats() { r.Stats = Stats{} }
+
+// forgetBinding makes the next draw rebind its framebuffer (after code
+// outside the renderer bound another).
+func (r *Renderer) forgetBinding() { r.bound = nil }
+
+// setSmoothing switches a texture between bilinear and nearest sampling.
+// Textures start bilinear.
+func (r *Renderer) setSmoothing(tex uint32, on bool) {
+	cur, known := r.smooth[tex]
+	if !known {
+		cur = true
+	}
+	if cur == on {
+		return
+	}
+	r.Flush() // the batch may hold draws that sampled it the other way
+	gl.BindTexture(gl.TEXTURE_2D, tex)
+	setSampling(on)
+	r.smooth[tex] = on
+}
+
+// snapshot copies a canvas into the scratch canvas and returns its
+// texture, for drawing a canvas onto itself.
+func (r *Renderer) snapshot(c *Canvas) uint32 {
+	r.Flush()
+	if r.scratch == nil {
+		s, err := r.NewCanvas(c.width, c.height)
+		if err != nil {
+			return 0
+		}
+		delete(r.canvases, s) // owned by the renderer, not by a domain
+		r.scratch = s
+	} else if r.scratch.width != c.width || r.scratch.height != c.height {
+		r.scratch.Resize(c.width, c.height)
+	}
+	gl.BindFramebuffer(gl.READ_FRAMEBUFFER, c.fbo)
+	gl.BindFramebuffer(gl.DRAW_FRAMEBUFFER, r.scratch.fbo)
+	gl.BlitFramebuffer(0, 0, int32(c.width), int32(c.height), 0, 0, int32(c.width), int32(c.height), gl.COLOR_BUFFER_BIT, gl.NEAREST)
+	r.forgetBinding()
+	return r.scratch.tex
+}

@@ -1,0 +1,184 @@
+package gl
+
+import (
+	"image"
+	"math"
+
+	"github.com/go-gl/gl/v3.3-core/gl"
+	"github.com/minisim/minisim/fonts"
+)
+
+// glyphCache is the GPU side of the fonts atlas: one 8-bit texture that
+// receives the atlas's dirty rectangle after new glyphs are rasterized.
+// Text quads batch with everything else drawn from it.
+type glyphCache struct {
+	atlas *fonts.Atlas
+	tex   uint32
+	gen   int
+	quads []glyphQuad // scratch, reused across calls
+}
+
+type glyphQuad struct {
+	g  fonts.PositionedGlyph
+	ag fonts.AtlasGlyph
+	// device-space position of the quad's top-left when axis-aligned
+	dx, dy float64
+}
+
+const glyphAtlasSize = 1024
+
+func newGlyphCache() *glyphCache {
+	c := &glyphCache{atlas: fonts.NewAtlas(glyphAtlasSize)}
+	gl.GenTextures(1, &c.tex)
+	gl.BindTexture(gl.TEXTURE_2D, c.tex)
+	n := int32(c.atlas.Size())
+	gl.TexImage2D(gl.TEXTURE_2D, 0, gl.R8, n, n, 0, gl.RED, gl.UNSIGNED_BYTE, nil)
+	setSampling(true)
+	// Coverage c samples as premultiplied white (c, c, c, c), so the shared
+	// shader's texture × colour gives tinted text.
+	swizzle := []int32{gl.RED, gl.RED, gl.RED, gl.RED}
+	gl.TexParameteriv(gl.TEXTURE_2D, gl.TEXTURE_SWIZZLE_RGBA, &swizzle[0])
+	c.upload(c.atlas.Pixels().Rect)
+	return c
+}
+
+func (c *glyphCache) upload(r image.Rectangle) {
+	if r.Empty() {
+		return
+	}
+	page := c.atlas.Pixels()
+	gl.BindTexture(gl.TEXTURE_2D, c.tex)
+	gl.PixelStorei(gl.UNPACK_ALIGNMENT, 1)
+	gl.PixelStorei(gl.UNPACK_ROW_LENGTH, int32(page.Stride))
+	off := page.PixOffset(r.Min.X, r.Min.Y)
+	gl.TexSubImage2D(gl.TEXTURE_2D, 0, int32(r.Min.X), int32(r.Min.Y), int32(r.Dx()), int32(r.Dy()),
+		gl.RED, gl.UNSIGNED_BYTE, gl.Ptr(page.Pix[off:]))
+	gl.PixelStorei(gl.UNPACK_ROW_LENGTH, 0)
+}
+
+// textLayout is a string laid out for drawing or measuring under the
+// current font, alignment and baseline.
+type textLayout struct {
+	face    *fonts.Face
+	glyphs  []fonts.PositionedGlyph
+	width   float64
+	alignDX float64 // how far left of x the text starts
+	shift   float64 // how far below y the alphabetic baseline lies
+}
+
+func (x *Context2D) layoutText(lib *fonts.Library, text string) textLayout {
+	face := lib.Face(x.state.font)
+	glyphs := face.Layout(text, 0)
+	t := textLayout{face: face, glyphs: glyphs}
+	if n := len(glyphs); n > 0 {
+		t.width = glyphs[n-1].X + glyphs[n-1].Advance
+	}
+	switch x.state.textAlign {
+	case AlignRight, AlignEnd:
+		t.alignDX = t.width
+	case AlignCenter:
+		t.alignDX = t.width / 2
+	}
+	t.shift = face.BaselineShift(baselineNames[x.state.baseline])
+	return t
+}
+
+// Indexed by TextBaseline.
+var baselineNames = [...]string{"alphabetic", "top", "hanging", "middle", "ideographic", "bottom"}
+
+// MeasureText measures text in the current font (ctx.measureText).
+func (x *Context2D) MeasureText(lib *fonts.Library, text string) fonts.TextMetrics {
+	t := x.layoutText(lib, text)
+	return t.face.MeasureGlyphs(t.glyphs).Aligned(t.alignDX, t.shift)
+}
+
+// FillText draws text with the fill colour; text wider than maxWidth is
+// squeezed horizontally to fit, as browsers do.
+func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth float64) {
+	if !allFinite(px, py) || math.IsNaN(maxWidth) || maxWidth <= 0 {
+		return
+	}
+	col := premul(x.state.fill, x.state.alpha)
+	if col[3] == 0 || text == "" {
+		return
+	}
+	t := x.layoutText(lib, text)
+	if len(t.glyphs) == 0 {
+		return
+	}
+	squeeze := 1.0
+	if t.width > maxWidth {
+		squeeze = maxWidth / t.width
+	}
+	// Text space: origin at the text's start on the alphabetic baseline.
+	m := x.state.m.Mul(Matrix{A: squeeze, D: 1, E: px - t.alignDX*squeeze, F: py + t.shift})
+	scale := math.Hypot(m.C, m.D) // the vertical scale sets the raster size
+	if !(scale > 0) || !finite(scale) {
+		return
+	}
+	cache := x.r.glyphs
+	crisp := m.IsAxisAligned() && m.A > 0 && m.A == m.D
+	quads := x.gatherGlyphs(cache, t, m, scale, crisp)
+	if cache.atlas.Generation() != cache.gen {
+		// The atlas filled up and started over while this text was being
+		// rasterized: draw what is queued from the old page, then redo.
+		x.r.Flush()
+		cache.gen = cache.atlas.Generation()
+		quads = x.gatherGlyphs(cache, t, m, scale, crisp)
+	}
+	cache.upload(cache.atlas.TakeDirty())
+
+	x.r.use(x.c, cache.tex, blendSourceOver, 4*len(quads))
+	inv := 1 / float64(cache.atlas.Size())
+	for _, q := range quads {
+		ag := q.ag
+		u0, v0 := float32(float64(ag.Src.Min.X)*inv), float32(float64(ag.Src.Min.Y)*inv)
+		u1, v1 := float32(float64(ag.Src.Max.X)*inv), float32(float64(ag.Src.Max.Y)*inv)
+		if crisp {
+			x0, y0 := float32(q.dx), float32(q.dy)
+			x1, y1 := float32(q.dx+ag.W*scale), float32(q.dy+ag.H*scale)
+			x.r.quad(vertex{x0, y0, u0, v0, col}, vertex{x1, y0, u1, v0, col},
+				vertex{x0, y1, u0, v1, col}, vertex{x1, y1, u1, v1, col})
+			continue
+		}
+		gx, gy := q.g.X+ag.OffX, ag.OffY
+		ax, ay := m.Apply(gx, gy)
+		bx, by := m.Apply(gx+ag.W, gy)
+		cx, cy := m.Apply(gx, gy+ag.H)
+		dx, dy := m.Apply(gx+ag.W, gy+ag.H)
+		x.r.quad(vertex{float32(ax), float32(ay), u0, v0, col}, vertex{float32(bx), float32(by), u1, v0, col},
+			vertex{float32(cx), float32(cy), u0, v1, col}, vertex{float32(dx), float32(dy), u1, v1, col})
+	}
+}
+
+// gatherGlyphs rasterizes (or finds) every glyph of t. When the transform
+// is a plain positive scale and translation, each glyph is placed on whole
+// device pixels with its subpixel offset baked into the bitmap, as browsers
+// do for crisp text.
+func (x *Context2D) gatherGlyphs(cache *glyphCache, t textLayout, m Matrix, scale float64, crisp bool) []glyphQuad {
+	quads := cache.quads[:0]
+	baseY := math.Round(m.F)
+	for _, g := range t.glyphs {
+		var q glyphQuad
+		q.g = g
+		sub := 0.0
+		penX := 0.0
+		if crisp {
+			penX = m.A*g.X + m.E
+			sub = penX - math.Floor(penX)
+		}
+		ag, ok := cache.atlas.Glyph(t.face, g, scale, sub)
+		if !ok {
+			continue
+		}
+		q.ag = ag
+		if crisp {
+			// The atlas baked the subpixel offset in: this lands on a whole pixel.
+			q.dx = math.Round(penX + ag.OffX*scale)
+			q.dy = baseY + math.Round(ag.OffY*scale)
+		}
+		quads = append(quads, q)
+	}
+	cache.quads = quads
+	return quads
+}

@@ -1,0 +1,150 @@
+package jsapi
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/minisim/minisim/fonts"
+	"github.com/minisim/minisim/gl"
+)
+
+// Loop is what the bindings need from the domain they live in (package
+// domains implements it): the VM, guarded calls, and async work.
+type Loop interface {
+	VM() *goja.Runtime
+	// Call runs a JS callback as its own turn, reporting what it throws.
+	Call(fn goja.Callable, this goja.Value, args ...goja.Value)
+	// Guard runs fn as one turn: watchdog armed, errors reported.
+	Guard(fn func())
+	// CallNested calls a listener from inside a turn.
+	CallNested(fn goja.Callable, this goja.Value, args ...goja.Value)
+	// Post queues fn to run as a later turn.
+	Post(fn func())
+	// Go runs work off the loop; the returned func runs back on it.
+	Go(work func() (done func()))
+	ReportError(err error)
+	OnError(hook func(message, stack string))
+	Root() string
+	Warnf(format string, args ...any)
+	// Now is the domain's performance.now clock.
+	Now() time.Duration
+}
+
+// Host is what the simulator provides to the APIs: the device the game
+// believes it runs on, the GL renderer, and control of the run.
+type Host interface {
+	SystemInfo() SystemInfo
+	LaunchOptions() LaunchOptions
+	Renderer() *gl.Renderer
+	Fonts() *fonts.Library
+	// SetPreferredFPS lowers the frame rate (wx.setPreferredFramesPerSecond).
+	SetPreferredFPS(fps int)
+	// Exit ends the run after the current frame (wx.exitMiniProgram).
+	Exit()
+}
+
+// LaunchOptions is what getLaunchOptionsSync returns.
+type LaunchOptions struct {
+	Scene int
+	Query map[string]string
+}
+
+// API is the platform object (wx or tt) of one domain and the state behind
+// it: listeners, canvases, images.
+type API struct {
+	loop     Loop
+	vm       *goja.Runtime
+	host     Host
+	platform string // "wechat" | "tiktok"
+	obj      *goja.Object
+
+	listeners map[string][]listener
+	sources   map[*goja.Object]gl.Source
+	screen    *canvasBinding
+	canvases  []*canvasBinding
+	images    []*imageBinding
+}
+
+type listener struct {
+	fn  goja.Callable
+	key *goja.Object // the function object, for off*
+}
+
+// Install creates the platform object (wx for WeChat, tt for TikTok) in the
+// domain and returns it for the simulator to drive events through.
+func Install(loop Loop, host Host, platform string) *API {
+	a := &API{
+		loop: loop, vm: loop.VM(), host: host, platform: platform,
+		listeners: map[string][]listener{},
+		sources:   map[*goja.Object]gl.Source{},
+	}
+	a.obj = a.vm.NewObject()
+	a.installSystem()
+	a.installEvents()
+	a.installCanvas()
+	a.installImage()
+	a.set("canIUse", a.canIUse)
+	name := "wx"
+	if platform == "tiktok" {
+		name = "tt"
+	}
+	must(a.vm.GlobalObject().Set(name, a.obj))
+	loop.OnError(a.dispatchError)
+	return a
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// set defines a method on the platform object, panic-safe.
+func (a *API) set(name string, fn func(goja.FunctionCall) goja.Value) {
+	must(a.obj.Set(name, Native(a.vm, a.apiName(name), fn)))
+}
+
+func (a *API) apiName(method string) string {
+	if a.platform == "tiktok" {
+		return "tt." + method
+	}
+	return "wx." + method
+}
+
+// canIUse answers from the platform object itself, so it can never claim
+// an API that is absent: "getSystemInfoSync" or "Canvas.getContext"-style
+// paths whose first part must exist on the platform object.
+func (a *API) canIUse(call goja.FunctionCall) goja.Value {
+	schema := strings.TrimSpace(call.Argument(0).String())
+	if schema == "" {
+		return a.vm.ToValue(false)
+	}
+	first := strings.SplitN(schema, ".", 2)[0]
+	v := a.obj.Get(first)
+	return a.vm.ToValue(v != nil && !goja.IsUndefined(v))
+}
+
+// Methods lists the platform object's members (for tests and docs).
+func (a *API) Methods() []string {
+	keys := a.obj.Keys()
+	sort.Strings(keys)
+	return keys
+}
+
+// ScreenCanvas is the on-screen canvas, nil until the game creates it.
+func (a *API) ScreenCanvas() *gl.Canvas {
+	if a.screen == nil {
+		return nil
+	}
+	return a.screen.canvas
+}
+
+// errMsg builds the platform's error message form "api:fail reason".
+func (a *API) errMsg(method, reason string) string {
+	if reason == "" {
+		return method + ":ok"
+	}
+	return method + ":fail " + reason
+}

@@ -1,0 +1,374 @@
+package jsapi
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/dop251/goja"
+	"github.com/minisim/minisim/fonts"
+	"github.com/minisim/minisim/gl"
+	"github.com/minisim/minisim/gl/csscolor"
+)
+
+// canvasBinding is one canvas as JS sees it: the element-like object and
+// its 2D context over a GL canvas.
+type canvasBinding struct {
+	a             *API
+	canvas        *gl.Canvas
+	obj           *goja.Object
+	ctx           *gl.Context2D
+	ctxObj        *goja.Object
+	width, height int // as the game set them (the GL canvas is at least 1x1)
+	onScreen      bool
+
+	// The strings fillStyle, strokeStyle and font were last set from, to
+	// skip re-parsing the same value every frame.
+	fillSrc, strokeSrc, fontSrc string
+}
+
+// Browsers' default canvas size, for offscreen canvases.
+const defaultCanvasWidth, defaultCanvasHeight = 300, 150
+
+func (a *API) installCanvas() {
+	a.set("createCanvas", func(goja.FunctionCall) goja.Value {
+		w, h := defaultCanvasWidth, defaultCanvasHeight
+		onScreen := a.screen == nil
+		if onScreen {
+			s := a.host.SystemInfo()
+			w, h = int(math.Round(s.WindowWidth)), int(math.Round(s.WindowHeight))
+		}
+		b, err := a.newCanvas(w, h, onScreen)
+		if err != nil {
+			panic(a.vm.NewGoError(fmt.Errorf("%s: %w", a.apiName("createCanvas"), err)))
+		}
+		if onScreen {
+			a.screen = b
+		}
+		return b.obj
+	})
+}
+
+func (a *API) newCanvas(w, h int, onScreen bool) (*canvasBinding, error) {
+	c, err := a.host.Renderer().NewCanvas(w, h)
+	if err != nil {
+		return nil, err
+	}
+	b := &canvasBinding{a: a, canvas: c, width: w, height: h, onScreen: onScreen}
+	b.obj = a.vm.NewObject()
+	a.accessor(b.obj, "width", func() goja.Value { return a.vm.ToValue(b.width) },
+		func(v goja.Value) { b.resize(toCanvasSize(v, defaultCanvasWidth), b.height) })
+	a.accessor(b.obj, "height", func() goja.Value { return a.vm.ToValue(b.height) },
+		func(v goja.Value) { b.resize(b.width, toCanvasSize(v, defaultCanvasHeight)) })
+	must(b.obj.Set("getContext", Native(a.vm, "Canvas.getContext", b.getContext)))
+	a.sources[b.obj] = c
+	a.canvases = append(a.canvases, b)
+	return b, nil
+}
+
+// toCanvasSize coerces a width/height assignment as a browser does: NaN
+// becomes 0, a negative value the default size; sizes past the GL limit
+// are clamped.
+func toCanvasSize(v goja.Value, def int) int {
+	f := math.Trunc(v.ToFloat())
+	switch {
+	case math.IsNaN(f):
+		return 0
+	case f < 0:
+		return def
+	}
+	return int(math.Min(f, gl.MaxCanvasSize))
+}
+
+// resize reallocates the canvas; as in a browser, even setting the same
+// size clears it and resets the context state.
+func (b *canvasBinding) resize(w, h int) {
+	b.width, b.height = w, h
+	if err := b.canvas.Resize(w, h); err != nil {
+		panic(b.a.vm.NewGoError(err))
+	}
+	if b.ctx != nil {
+		b.ctx.Reset()
+		b.fillSrc, b.strokeSrc, b.fontSrc = "", "", ""
+	}
+}
+
+// accessor defines a getter/setter property.
+func (a *API) accessor(o *goja.Object, name string, get func() goja.Value, set func(goja.Value)) {
+	var setter goja.Value
+	if set != nil {
+		setter = a.vm.ToValue(Native(a.vm, name, func(call goja.FunctionCall) goja.Value {
+			set(call.Argument(0))
+			return goja.Undefined()
+		}))
+	}
+	getter := a.vm.ToValue(Native(a.vm, name, func(goja.FunctionCall) goja.Value { return get() }))
+	must(o.DefineAccessorProperty(name, getter, setter, goja.FLAG_FALSE, goja.FLAG_TRUE))
+}
+
+func (b *canvasBinding) getContext(call goja.FunctionCall) goja.Value {
+	kind := call.Argument(0).String()
+	switch kind {
+	case "2d":
+		if b.ctxObj == nil {
+			b.ctx = b.a.host.Renderer().NewContext2D(b.canvas)
+			b.ctxObj = b.a.newContext2D(b)
+		}
+		return b.ctxObj
+	case "webgl", "experimental-webgl", "webgl2":
+		b.a.loop.Warnf("canvas.getContext(%q): WebGL is not supported by this build of minisim yet; returning null", kind)
+		return goja.Null()
+	}
+	return goja.Null()
+}
+
+// argsRequired throws the browser's TypeError when a method gets too few
+// arguments.
+func (a *API) argsRequired(call goja.FunctionCall, n int, iface, method string) {
+	if len(call.Arguments) < n {
+		panic(a.vm.NewTypeError("Failed to execute '%s' on '%s': %d arguments required, but only %d present.",
+			method, iface, n, len(call.Arguments)))
+	}
+}
+
+func num(call goja.FunctionCall, i int) float64 {
+	if i < len(call.Arguments) {
+		return call.Arguments[i].ToFloat()
+	}
+	return math.NaN()
+}
+
+// newContext2D builds the CanvasRenderingContext2D object. Every method is
+// a plain FunctionCall binding: this is the hottest path in the simulator.
+func (a *API) newContext2D(b *canvasBinding) *goja.Object {
+	vm, x := a.vm, b.ctx
+	o := vm.NewObject()
+	const iface = "CanvasRenderingContext2D"
+	undef := goja.Undefined()
+	method := func(name string, fn func(goja.FunctionCall) goja.Value) {
+		must(o.Set(name, Native(vm, iface+"."+name, fn)))
+	}
+	rect := func(name string, draw func(x, y, w, h float64)) {
+		method(name, func(call goja.FunctionCall) goja.Value {
+			a.argsRequired(call, 4, iface, name)
+			draw(num(call, 0), num(call, 1), num(call, 2), num(call, 3))
+			return undef
+		})
+	}
+	rect("fillRect", x.FillRect)
+	rect("strokeRect", x.StrokeRect)
+	rect("clearRect", x.ClearRect)
+	rect("rect", x.Rect)
+
+	method("drawImage", func(call goja.FunctionCall) goja.Value {
+		a.drawImage(x, call)
+		return undef
+	})
+	method("save", func(goja.FunctionCall) goja.Value { x.Save(); return undef })
+	method("restore", func(goja.FunctionCall) goja.Value { x.Restore(); return undef })
+	method("translate", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 2, iface, "translate")
+		x.Translate(num(call, 0), num(call, 1))
+		return undef
+	})
+	method("scale", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 2, iface, "scale")
+		x.Scale(num(call, 0), num(call, 1))
+		return undef
+	})
+	method("rotate", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 1, iface, "rotate")
+		x.Rotate(num(call, 0))
+		return undef
+	})
+	matrixArgs := func(call goja.FunctionCall, name string) gl.Matrix {
+		a.argsRequired(call, 6, iface, name)
+		return gl.Matrix{A: num(call, 0), B: num(call, 1), C: num(call, 2), D: num(call, 3), E: num(call, 4), F: num(call, 5)}
+	}
+	method("transform", func(call goja.FunctionCall) goja.Value {
+		x.ApplyTransform(matrixArgs(call, "transform"))
+		return undef
+	})
+	method("setTransform", func(call goja.FunctionCall) goja.Value {
+		if len(call.Arguments) == 0 {
+			x.SetTransform(gl.Identity)
+			return undef
+		}
+		if m, ok := call.Argument(0).(*goja.Object); ok && len(call.Arguments) == 1 {
+			get := func(k string, def float64) float64 {
+				if v := m.Get(k); v != nil && !goja.IsUndefined(v) {
+					return v.ToFloat()
+				}
+				return def
+			}
+			x.SetTransform(gl.Matrix{A: get("a", 1), B: get("b", 0), C: get("c", 0), D: get("d", 1), E: get("e", 0), F: get("f", 0)})
+			return undef
+		}
+		x.SetTransform(matrixArgs(call, "setTransform"))
+		return undef
+	})
+	method("resetTransform", func(goja.FunctionCall) goja.Value { x.SetTransform(gl.Identity); return undef })
+	method("getTransform", func(goja.FunctionCall) goja.Value {
+		m := x.Transform()
+		return a.object(map[string]any{"a": m.A, "b": m.B, "c": m.C, "d": m.D, "e": m.E, "f": m.F,
+			"m11": m.A, "m12": m.B, "m21": m.C, "m22": m.D, "m41": m.E, "m42": m.F, "is2D": true})
+	})
+
+	method("beginPath", func(goja.FunctionCall) goja.Value { x.BeginPath(); return undef })
+	method("closePath", func(goja.FunctionCall) goja.Value { x.ClosePath(); return undef })
+	method("moveTo", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 2, iface, "moveTo")
+		x.MoveTo(num(call, 0), num(call, 1))
+		return undef
+	})
+	method("lineTo", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 2, iface, "lineTo")
+		x.LineTo(num(call, 0), num(call, 1))
+		return undef
+	})
+	method("arc", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 5, iface, "arc")
+		if !x.Arc(num(call, 0), num(call, 1), num(call, 2), num(call, 3), num(call, 4), call.Argument(5).ToBoolean()) {
+			panic(vm.NewGoError(fmt.Errorf("IndexSizeError: Failed to execute 'arc' on '%s': The radius provided (%v) is negative.", iface, num(call, 2))))
+		}
+		return undef
+	})
+	method("fill", func(call goja.FunctionCall) goja.Value {
+		rule := call.Argument(0)
+		evenOdd := false
+		if !goja.IsUndefined(rule) {
+			switch rule.String() {
+			case "evenodd":
+				evenOdd = true
+			case "nonzero":
+			default:
+				panic(vm.NewTypeError("Failed to execute 'fill' on '%s': The provided value '%s' is not a valid enum value of type CanvasFillRule.", iface, rule.String()))
+			}
+		}
+		x.Fill(evenOdd)
+		return undef
+	})
+
+	a.installText(o, b)
+	a.installStyles(o, b)
+	must(o.Set("canvas", b.obj))
+	return o
+}
+
+// drawImage accepts the three browser forms: (img, dx, dy),
+// (img, dx, dy, dw, dh) and (img, sx, sy, sw, sh, dx, dy, dw, dh).
+func (a *API) drawImage(x *gl.Context2D, call goja.FunctionCall) {
+	const iface = "CanvasRenderingContext2D"
+	a.argsRequired(call, 3, iface, "drawImage")
+	obj, _ := call.Arguments[0].(*goja.Object)
+	src, ok := a.sources[obj]
+	if !ok {
+		if img := a.imageOf(obj); img != nil {
+			return // an image still loading (or failed) draws nothing
+		}
+		panic(a.vm.NewTypeError("Failed to execute 'drawImage' on '%s': The provided value is not of type '(HTMLCanvasElement or HTMLImageElement or ImageBitmap or OffscreenCanvas)'.", iface))
+	}
+	sw, sh := sourceSize(src)
+	switch len(call.Arguments) {
+	case 3:
+		x.DrawImage(src, 0, 0, sw, sh, num(call, 1), num(call, 2), sw, sh)
+	case 5:
+		x.DrawImage(src, 0, 0, sw, sh, num(call, 1), num(call, 2), num(call, 3), num(call, 4))
+	case 9:
+		x.DrawImage(src, num(call, 1), num(call, 2), num(call, 3), num(call, 4), num(call, 5), num(call, 6), num(call, 7), num(call, 8))
+	default:
+		panic(a.vm.NewTypeError("Failed to execute 'drawImage' on '%s': Valid arities are: [3, 5, 9], but %d arguments provided.", iface, len(call.Arguments)))
+	}
+}
+
+func sourceSize(src gl.Source) (float64, float64) {
+	type sized interface{ Size() (int, int) }
+	w, h := src.(sized).Size()
+	return float64(w), float64(h)
+}
+
+// installStyles defines the style properties: each setter ignores values a
+// browser would reject, keeping the previous one.
+func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
+	x, vm := b.ctx, a.vm
+	a.accessor(o, "fillStyle", func() goja.Value { return vm.ToValue(x.FillColor().Serialize()) }, func(v goja.Value) {
+		if s, ok := v.Export().(string); ok && s != b.fillSrc {
+			if c, ok := csscolor.Parse(s); ok {
+				x.SetFillColor(c)
+				b.fillSrc = s
+			}
+		}
+	})
+	a.accessor(o, "strokeStyle", func() goja.Value { return vm.ToValue(x.StrokeColor().Serialize()) }, func(v goja.Value) {
+		if s, ok := v.Export().(string); ok && s != b.strokeSrc {
+			if c, ok := csscolor.Parse(s); ok {
+				x.SetStrokeColor(c)
+				b.strokeSrc = s
+			}
+		}
+	})
+	a.accessor(o, "globalAlpha", func() goja.Value { return vm.ToValue(x.GlobalAlpha()) },
+		func(v goja.Value) { x.SetGlobalAlpha(v.ToFloat()) })
+	a.accessor(o, "lineWidth", func() goja.Value { return vm.ToValue(x.LineWidth()) },
+		func(v goja.Value) { x.SetLineWidth(v.ToFloat()) })
+	a.accessor(o, "imageSmoothingEnabled", func() goja.Value { return vm.ToValue(x.ImageSmoothing()) },
+		func(v goja.Value) { x.SetImageSmoothing(v.ToBoolean()) })
+	a.accessor(o, "font", func() goja.Value { return vm.ToValue(x.Font().String()) }, func(v goja.Value) {
+		s := v.String()
+		if s == b.fontSrc {
+			return
+		}
+		if spec, ok := fonts.ParseFont(s); ok {
+			x.SetFont(spec)
+			b.fontSrc = s
+		}
+	})
+	a.accessor(o, "textAlign", func() goja.Value { return vm.ToValue(textAligns[x.TextAlign()]) }, func(v goja.Value) {
+		for i, name := range textAligns {
+			if v.String() == name {
+				x.SetTextAlign(gl.TextAlign(i))
+			}
+		}
+	})
+	a.accessor(o, "textBaseline", func() goja.Value { return vm.ToValue(textBaselines[x.TextBaseline()]) }, func(v goja.Value) {
+		for i, name := range textBaselines {
+			if v.String() == name {
+				x.SetTextBaseline(gl.TextBaseline(i))
+			}
+		}
+	})
+}
+
+// Indexed by gl.TextAlign and gl.TextBaseline.
+var (
+	textAligns    = []string{"start", "end", "left", "right", "center"}
+	textBaselines = []string{"alphabetic", "top", "hanging", "middle", "ideographic", "bottom"}
+)
+
+// installText defines fillText and measureText.
+func (a *API) installText(o *goja.Object, b *canvasBinding) {
+	const iface = "CanvasRenderingContext2D"
+	x, vm := b.ctx, a.vm
+	lib := a.host.Fonts()
+	must(o.Set("fillText", Native(vm, iface+".fillText", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 3, iface, "fillText")
+		maxWidth := math.Inf(1)
+		if len(call.Arguments) > 3 && !goja.IsUndefined(call.Arguments[3]) {
+			maxWidth = num(call, 3)
+		}
+		x.FillText(lib, call.Arguments[0].String(), num(call, 1), num(call, 2), maxWidth)
+		return goja.Undefined()
+	})))
+	must(o.Set("measureText", Native(vm, iface+".measureText", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 1, iface, "measureText")
+		m := x.MeasureText(lib, call.Arguments[0].String())
+		return a.object(map[string]any{
+			"width":                    m.Width,
+			"actualBoundingBoxLeft":    m.ActualBoundingBoxLeft,
+			"actualBoundingBoxRight":   m.ActualBoundingBoxRight,
+			"actualBoundingBoxAscent":  m.ActualBoundingBoxAscent,
+			"actualBoundingBoxDescent": m.ActualBoundingBoxDescent,
+			"fontBoundingBoxAscent":    m.FontBoundingBoxAscent,
+			"fontBoundingBoxDescent":   m.FontBoundingBoxDescent,
+		})
+	})))
+}

@@ -1,0 +1,117 @@
+package jsapi
+
+import (
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Touch is one finger, in logical pixels of the screen.
+type Touch struct {
+	ID    int
+	X, Y  float64
+	Force float64
+}
+
+// The touch phases, as the on*/off* API names spell them.
+const (
+	TouchStart  = "TouchStart"
+	TouchMove   = "TouchMove"
+	TouchEnd    = "TouchEnd"
+	TouchCancel = "TouchCancel"
+)
+
+var eventNames = []string{TouchStart, TouchMove, TouchEnd, TouchCancel, "Show", "Hide", "Error"}
+
+func (a *API) installEvents() {
+	for _, name := range eventNames {
+		name := name
+		a.set("on"+name, func(call goja.FunctionCall) goja.Value {
+			fn, ok := goja.AssertFunction(call.Argument(0))
+			if !ok {
+				panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("on"+name)))
+			}
+			a.listeners[name] = append(a.listeners[name], listener{fn: fn, key: call.Argument(0).(*goja.Object)})
+			return goja.Undefined()
+		})
+		a.set("off"+name, func(call goja.FunctionCall) goja.Value {
+			// Without an argument every listener goes, as on the platform.
+			arg, _ := call.Argument(0).(*goja.Object)
+			kept := a.listeners[name][:0]
+			for _, l := range a.listeners[name] {
+				if arg != nil && l.key != arg {
+					kept = append(kept, l)
+				}
+			}
+			a.listeners[name] = kept
+			return goja.Undefined()
+		})
+	}
+}
+
+// emit calls every listener of an event with one argument, each guarded,
+// in registration order. Listeners added meanwhile wait for the next event.
+func (a *API) emit(name string, arg goja.Value) {
+	ls := append([]listener(nil), a.listeners[name]...)
+	for _, l := range ls {
+		a.loop.CallNested(l.fn, goja.Undefined(), arg)
+	}
+}
+
+// HasListeners reports whether the game listens to an event.
+func (a *API) HasListeners(name string) bool { return len(a.listeners[name]) > 0 }
+
+// DispatchTouch delivers a touch event: changed are the fingers this event
+// is about, active every finger still down afterwards (a lifted finger is
+// only in changed), ts the event time on the performance.now clock.
+func (a *API) DispatchTouch(phase string, changed, active []Touch, ts time.Duration) {
+	if !a.HasListeners(phase) {
+		return
+	}
+	a.guarded(func() {
+		ev := a.vm.NewObject()
+		must(ev.Set("touches", a.touchList(active)))
+		must(ev.Set("changedTouches", a.touchList(changed)))
+		must(ev.Set("timeStamp", float64(ts)/float64(time.Millisecond)))
+		a.emit(phase, ev)
+	})
+}
+
+func (a *API) touchList(ts []Touch) *goja.Object {
+	items := make([]any, len(ts))
+	for i, t := range ts {
+		items[i] = a.object(map[string]any{
+			"identifier": t.ID, "clientX": t.X, "clientY": t.Y, "pageX": t.X, "pageY": t.Y, "force": t.Force,
+		})
+	}
+	return a.vm.NewArray(items...)
+}
+
+// DispatchShow tells the game it came to the foreground (wx.onShow).
+func (a *API) DispatchShow() {
+	if !a.HasListeners("Show") {
+		return
+	}
+	a.guarded(func() { a.emit("Show", a.launchOptions()) })
+}
+
+// DispatchHide tells the game it went to the background (wx.onHide).
+func (a *API) DispatchHide() {
+	if !a.HasListeners("Hide") {
+		return
+	}
+	a.guarded(func() { a.emit("Hide", a.vm.NewObject()) })
+}
+
+// dispatchError feeds an uncaught error to wx.onError listeners.
+func (a *API) dispatchError(message, stack string) {
+	if !a.HasListeners("Error") {
+		return
+	}
+	a.emit("Error", a.object(map[string]any{"message": message, "stack": stack}))
+}
+
+// guarded runs fn as one turn of the domain.
+func (a *API) guarded(fn func()) {
+	a.loop.Guard(fn)
+}

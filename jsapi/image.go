@@ -1,0 +1,161 @@
+package jsapi
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // decoders for wx.createImage
+	_ "image/png"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/minisim/minisim/gl"
+)
+
+// imageBinding is one wx.createImage() object. Decoding runs off the loop;
+// the texture upload and onload happen back on it.
+type imageBinding struct {
+	obj           *goja.Object
+	src           string
+	width, height int
+	complete      bool
+	tex           *gl.Texture
+	generation    int // bumped by each src assignment, so a stale decode is dropped
+}
+
+func (a *API) installImage() {
+	a.set("createImage", func(goja.FunctionCall) goja.Value {
+		img := &imageBinding{obj: a.vm.NewObject()}
+		o := img.obj
+		a.accessor(o, "src", func() goja.Value { return a.vm.ToValue(img.src) },
+			func(v goja.Value) { a.loadImage(img, v.String()) })
+		a.accessor(o, "width", func() goja.Value { return a.vm.ToValue(img.width) }, nil)
+		a.accessor(o, "height", func() goja.Value { return a.vm.ToValue(img.height) }, nil)
+		a.accessor(o, "naturalWidth", func() goja.Value { return a.vm.ToValue(img.width) }, nil)
+		a.accessor(o, "naturalHeight", func() goja.Value { return a.vm.ToValue(img.height) }, nil)
+		a.accessor(o, "complete", func() goja.Value { return a.vm.ToValue(img.complete) }, nil)
+		must(o.Set("onload", goja.Null()))
+		must(o.Set("onerror", goja.Null()))
+		a.images = append(a.images, img)
+		return o
+	})
+}
+
+// imageOf finds the binding behind a JS image object.
+func (a *API) imageOf(o *goja.Object) *imageBinding {
+	for _, img := range a.images {
+		if img.obj == o {
+			return img
+		}
+	}
+	return nil
+}
+
+// loadImage starts loading src: a path relative to the game folder (a
+// leading slash also means the game folder).
+func (a *API) loadImage(img *imageBinding, src string) {
+	img.src = src
+	img.complete = false
+	img.generation++
+	gen := img.generation
+	if src == "" {
+		return
+	}
+	if strings.Contains(src, "://") || strings.HasPrefix(src, "data:") {
+		scheme, _, _ := strings.Cut(src, ":")
+		a.imageFailed(img, fmt.Sprintf("%s: loading images from %s: URLs is not supported by this build of minisim yet", src, scheme))
+		return
+	}
+	rel := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(src, "\\", "/")), "/")
+	file := filepath.Join(a.loop.Root(), filepath.FromSlash(rel))
+	a.loop.Go(func() func() {
+		pix, err := decodeImageFile(file)
+		return func() {
+			if gen != img.generation {
+				return // src changed meanwhile
+			}
+			if err != nil {
+				a.imageFailed(img, fmt.Sprintf("%s: %v", src, err))
+				return
+			}
+			if img.tex != nil {
+				delete(a.sources, img.obj)
+				img.tex.Delete()
+			}
+			img.tex = a.host.Renderer().NewTexture(pix)
+			img.width, img.height = pix.Rect.Dx(), pix.Rect.Dy()
+			img.complete = true
+			a.sources[img.obj] = img.tex
+			a.fire(img.obj, "onload", a.object(map[string]any{"type": "load"}))
+		}
+	})
+}
+
+func (a *API) imageFailed(img *imageBinding, reason string) {
+	img.complete = true // as browsers mark broken images
+	img.width, img.height = 0, 0
+	msg := "image load failed: " + reason
+	onerror := img.obj.Get("onerror")
+	if _, ok := goja.AssertFunction(onerror); !ok {
+		a.loop.Warnf("%s", msg) // nobody listens: say it anyway
+	}
+	a.later(func() {
+		a.fire(img.obj, "onerror", a.object(map[string]any{"type": "error", "errMsg": msg, "message": msg}))
+	})
+}
+
+// fire calls obj[handler](arg) if the game set one.
+func (a *API) fire(obj *goja.Object, handler string, arg goja.Value) {
+	if fn, ok := goja.AssertFunction(obj.Get(handler)); ok {
+		a.loop.CallNested(fn, obj, arg)
+	}
+}
+
+// decodeImageFile reads a PNG or JPEG into premultiplied RGBA, the form
+// textures are blended in.
+func decodeImageFile(file string) (*image.RGBA, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errors.New("file not found")
+		}
+		return nil, err
+	}
+	defer f.Close()
+	src, format, err := image.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("cannot decode image (PNG and JPEG are supported): %v", err)
+	}
+	if b := src.Bounds(); b.Dx() > gl.MaxCanvasSize || b.Dy() > gl.MaxCanvasSize {
+		return nil, fmt.Errorf("%s image of %dx%d is larger than %d pixels on a side", format, b.Dx(), b.Dy(), gl.MaxCanvasSize)
+	}
+	return toPremultiplied(src), nil
+}
+
+func toPremultiplied(src image.Image) *image.RGBA {
+	b := src.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	if n, ok := src.(*image.NRGBA); ok {
+		// The common PNG case, premultiplied by hand: draw.Draw's general
+		// path is several times slower.
+		for y := 0; y < b.Dy(); y++ {
+			s := n.Pix[y*n.Stride : y*n.Stride+b.Dx()*4]
+			d := dst.Pix[y*dst.Stride : y*dst.Stride+b.Dx()*4]
+			for i := 0; i < len(s); i += 4 {
+				al := uint32(s[i+3])
+				d[i] = uint8((uint32(s[i])*al + 127) / 255)
+				d[i+1] = uint8((uint32(s[i+1])*al + 127) / 255)
+				d[i+2] = uint8((uint32(s[i+2])*al + 127) / 255)
+				d[i+3] = uint8(al)
+			}
+		}
+		return dst
+	}
+	draw.Draw(dst, dst.Rect, src, b.Min, draw.Src)
+	return dst
+}

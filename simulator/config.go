@@ -1,0 +1,168 @@
+package simulator
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is one run of the simulator, as the command line describes it
+// (see shared/spec/cli.md).
+type Config struct {
+	GameDir    string
+	Device     string
+	Platform   string // "", "wechat" or "tiktok"
+	FPS        int
+	Headless   bool
+	Realtime   bool
+	Frames     int // 0: run until the window closes or the game exits
+	Screenshot string
+	Input      string
+	Query      map[string]string
+	// Watch is hot reload: nil means the default (on with a window).
+	Watch         *bool
+	ScriptTimeout time.Duration
+
+	Stdout, Stderr io.Writer
+}
+
+// Usage is printed by -h.
+const Usage = `minisim runs a WeChat or TikTok mini game folder on the desktop.
+
+usage: minisim [flags] GAME_DIR
+       minisim --devices
+
+flags:
+  --device NAME         device preset (default "iPhone 8"); --devices lists them
+  --platform P          wechat or tiktok (default: detected from the project files)
+  --fps N               frame rate requestAnimationFrame is locked to (default 60)
+  --headless            no visible window; time is virtual (each frame advances 1000/fps ms)
+  --realtime            with --headless: keep real time (benchmarks)
+  --frames N            exit after N frames
+  --screenshot FILE     at exit, write the screen as a PNG (logical size x pixel ratio)
+  --input FILE          replay scripted touches (JSON: [{"frame", "type", "id", "x", "y"}])
+  --query K=V&...       launch query (wx.getLaunchOptionsSync().query)
+  --watch, --no-watch   hot reload on file change (not in this build yet)
+  --script-timeout D    interrupt a script that runs longer than D (default 5s; 0 = never)
+  --mock, --user, --data  the mock platform (not in this build yet)
+
+exit status: 0 ok, 1 an uncaught error in a headless run or a failure while running,
+2 a bad command line or a game folder that cannot run.
+`
+
+// UsageError is a bad command line; the command exits 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// ErrHelp is returned for -h: print Usage and exit 0.
+var ErrHelp = flag.ErrHelp
+
+// ListDevices is returned when --devices asks for the preset list.
+var ListDevices = errors.New("list devices")
+
+// ParseArgs reads the command line (without the program name).
+func ParseArgs(args []string) (Config, error) {
+	cfg := Config{Stdout: os.Stdout, Stderr: os.Stderr}
+	fs := flag.NewFlagSet("minisim", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&cfg.Device, "device", DefaultDeviceName, "")
+	devices := fs.Bool("devices", false, "")
+	fs.StringVar(&cfg.Platform, "platform", "", "")
+	fs.IntVar(&cfg.FPS, "fps", 60, "")
+	fs.BoolVar(&cfg.Headless, "headless", false, "")
+	fs.BoolVar(&cfg.Realtime, "realtime", false, "")
+	fs.IntVar(&cfg.Frames, "frames", 0, "")
+	fs.StringVar(&cfg.Screenshot, "screenshot", "", "")
+	fs.StringVar(&cfg.Input, "input", "", "")
+	query := fs.String("query", "", "")
+	watch := fs.Bool("watch", false, "")
+	noWatch := fs.Bool("no-watch", false, "")
+	fs.DurationVar(&cfg.ScriptTimeout, "script-timeout", 5*time.Second, "")
+	// The mock platform's flags are part of the contract; they are refused
+	// clearly until the mock platform exists.
+	for _, name := range []string{"mock", "user", "data"} {
+		fs.String(name, "", "")
+	}
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, ErrHelp
+		}
+		return cfg, &UsageError{Msg: err.Error()}
+	}
+	if *devices {
+		return cfg, ListDevices
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, name := range []string{"mock", "user", "data"} {
+		if set[name] {
+			return cfg, &UsageError{Msg: fmt.Sprintf("--%s: the mock platform is not available in this build yet", name)}
+		}
+	}
+	if set["watch"] && set["no-watch"] {
+		return cfg, &UsageError{Msg: "--watch and --no-watch contradict each other"}
+	}
+	if set["watch"] {
+		cfg.Watch = watch
+	} else if set["no-watch"] {
+		off := !*noWatch
+		cfg.Watch = &off
+	}
+	if fs.NArg() != 1 {
+		if fs.NArg() == 0 {
+			return cfg, &UsageError{Msg: "no game folder given (usage: minisim [flags] GAME_DIR)"}
+		}
+		return cfg, &UsageError{Msg: fmt.Sprintf("one game folder expected, got %d arguments: %s (flags go before GAME_DIR)",
+			fs.NArg(), strings.Join(fs.Args(), " "))}
+	}
+	cfg.GameDir = fs.Arg(0)
+	if cfg.FPS < 1 || cfg.FPS > 240 {
+		return cfg, &UsageError{Msg: fmt.Sprintf("--fps %d: must be 1 to 240", cfg.FPS)}
+	}
+	if cfg.Frames < 0 {
+		return cfg, &UsageError{Msg: fmt.Sprintf("--frames %d: must not be negative", cfg.Frames)}
+	}
+	if cfg.Realtime && !cfg.Headless {
+		return cfg, &UsageError{Msg: "--realtime goes with --headless (a window always runs in real time)"}
+	}
+	if cfg.ScriptTimeout < 0 {
+		return cfg, &UsageError{Msg: "--script-timeout must not be negative"}
+	}
+	if cfg.Platform != "" && cfg.Platform != PlatformWeChat && cfg.Platform != PlatformTikTok {
+		return cfg, &UsageError{Msg: fmt.Sprintf("--platform %q: must be wechat or tiktok", cfg.Platform)}
+	}
+	if _, err := LookupDevice(cfg.Device); err != nil {
+		return cfg, &UsageError{Msg: "--device: " + err.Error()}
+	}
+	q, err := parseQuery(*query)
+	if err != nil {
+		return cfg, &UsageError{Msg: "--query: " + err.Error()}
+	}
+	cfg.Query = q
+	return cfg, nil
+}
+
+// parseQuery reads "k=v&k2=v2" (values may be URL-encoded); the last of
+// repeated keys wins, as a launch query has one value per key.
+func parseQuery(s string) (map[string]string, error) {
+	q := map[string]string{}
+	s = strings.TrimPrefix(s, "?")
+	if s == "" {
+		return q, nil
+	}
+	vals, err := url.ParseQuery(s)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range vals {
+		q[k] = v[len(v)-1]
+	}
+	return q, nil
+}

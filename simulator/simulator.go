@@ -1,0 +1,359 @@
+// Package simulator runs a mini game: it owns the window and the GL
+// context, drives the frame loop (input, timers, animation frames,
+// composite, present) and hosts the domains' platform APIs.
+//
+// Everything here runs on the main OS thread (the command locks it), since
+// both GLFW and goja want a single thread.
+package simulator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/go-gl/glfw/v3.3/glfw"
+	"github.com/minisim/minisim/domains"
+	"github.com/minisim/minisim/fonts"
+	"github.com/minisim/minisim/gl"
+	"github.com/minisim/minisim/jsapi"
+)
+
+// ErrUncaught ends a headless run in which the game threw uncaught errors;
+// the command exits 1.
+var ErrUncaught = errors.New("uncaught errors during the run")
+
+// Simulator is one running game.
+type Simulator struct {
+	cfg     Config
+	project *Project
+	device  Device // as the game sees it (rotated for landscape games)
+
+	win         *glfw.Window
+	stopDisplay func()
+	renderer *gl.Renderer
+	fonts    *fonts.Library
+	clock    *frameClock
+	pacer    pacer
+
+	main *domains.Domain
+	api  *jsapi.API
+
+	frame     int
+	fps       int // the lower of --fps and the game's preferred rate
+	exit      bool
+	hidden    bool
+	script    []InputEvent
+	pending   []touchEvent // mouse input waiting for the next frame
+	touches   touchState
+	mouseDown bool
+
+	// Timings of the last frame, for benchmarks and the overlay.
+	Stats FrameStats
+}
+
+// FrameStats are the costs of one frame.
+type FrameStats struct {
+	JS, Composite time.Duration
+}
+
+// Run runs the game the config names until it exits, the window closes,
+// --frames is reached or ctx is cancelled. It must be called on the main
+// OS thread.
+func Run(ctx context.Context, cfg Config) error {
+	s, err := open(cfg)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	return s.run(ctx)
+}
+
+func open(cfg Config) (s *Simulator, err error) {
+	if cfg.FPS == 0 {
+		cfg.FPS = 60
+	}
+	if cfg.Device == "" {
+		cfg.Device = DefaultDeviceName
+	}
+	project, err := LoadProject(cfg.GameDir, cfg.Platform)
+	if err != nil {
+		return nil, err
+	}
+	device, err := LookupDevice(cfg.Device)
+	if err != nil {
+		return nil, &UsageError{Msg: "--device: " + err.Error()}
+	}
+	s = &Simulator{cfg: cfg, project: project, device: device.Oriented(project.Landscape), fps: cfg.FPS}
+	if cfg.Input != "" {
+		if s.script, err = LoadInputScript(cfg.Input); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Watch != nil && *cfg.Watch {
+		s.warnf("--watch: hot reload is not in this build yet; the game runs without it")
+	}
+
+	stopDisplay, err := ensureDisplay(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) })
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			stopDisplay()
+		}
+	}()
+	if err := s.openWindow(); err != nil {
+		return nil, err
+	}
+	s.stopDisplay = stopDisplay
+	if s.renderer, err = gl.NewRenderer(); err != nil {
+		s.closeWindow()
+		return nil, err
+	}
+	s.fonts = fonts.NewLibrary()
+	s.clock = newFrameClock(cfg.Headless && !cfg.Realtime)
+	if err := s.startDomains(); err != nil {
+		s.closeWindow()
+		return nil, err
+	}
+	return s, nil
+}
+
+// startDomains creates the main domain, installs the platform API and runs
+// game.js.
+func (s *Simulator) startDomains() error {
+	var seed int64
+	if s.clock.virtual {
+		seed = 1 // deterministic Math.random under virtual time
+	}
+	opts := domains.Options{
+		Name:          "main",
+		Root:          s.project.Root,
+		Stdout:        s.cfg.Stdout,
+		Stderr:        s.cfg.Stderr,
+		Clock:         s.clock,
+		Seed:          seed,
+		ScriptTimeout: s.cfg.ScriptTimeout,
+	}
+	if s.project.OpenDataContext != "" {
+		opts.Forbidden = []string{s.project.OpenDataContext}
+	}
+	d, err := domains.New(opts)
+	if err != nil {
+		return err
+	}
+	s.main = d
+	s.api = jsapi.Install(d, s, s.project.Platform)
+	d.RunMain("game.js") // errors are reported; the window stays up
+	return nil
+}
+
+func (s *Simulator) close() {
+	if s.main != nil {
+		s.main.Close()
+	}
+	if s.renderer != nil {
+		s.renderer.DeleteAll()
+	}
+	s.closeWindow()
+}
+
+func (s *Simulator) warnf(format string, args ...any) {
+	fmt.Fprintf(s.cfg.Stderr, "minisim: "+format+"\n", args...)
+}
+
+// period is the time between frames at the current rate.
+func (s *Simulator) period() time.Duration {
+	return time.Second / time.Duration(s.fps)
+}
+
+func (s *Simulator) run(ctx context.Context) error {
+	for !s.exit {
+		if ctx.Err() != nil {
+			break
+		}
+		if s.cfg.Frames > 0 && s.frame >= s.cfg.Frames {
+			break
+		}
+		s.waitForFrame()
+		s.runFrame()
+		if s.win.ShouldClose() {
+			break
+		}
+	}
+	if s.cfg.Screenshot != "" {
+		if err := s.writeScreenshot(s.cfg.Screenshot); err != nil {
+			return err
+		}
+	}
+	if s.cfg.Headless && s.main.UncaughtErrors() > 0 {
+		return ErrUncaught
+	}
+	return nil
+}
+
+// waitForFrame advances virtual time, or in real time sleeps until the
+// frame's deadline while running timers and posted tasks as they come due.
+func (s *Simulator) waitForFrame() {
+	if s.clock.virtual {
+		// Async work (image decoding) finishes before the frame that would
+		// see it, so a headless run does not depend on thread timing.
+		s.main.WaitAsync()
+		s.clock.advance(s.period())
+		return
+	}
+	due := s.pacer.due(time.Now(), s.period())
+	for {
+		s.main.RunPosted()
+		now := time.Now()
+		if !now.Before(due) {
+			return
+		}
+		wait := due.Sub(now)
+		if next, ok := s.main.NextTimer(); ok {
+			if d := next - s.clock.Now(); d < wait {
+				wait = max(d, 0)
+			}
+		}
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-t.C:
+			case <-s.main.Wake():
+				t.Stop()
+			}
+		}
+		s.main.RunTimers(s.clock.Now())
+		if !s.cfg.Headless {
+			glfw.PollEvents() // keep the window responsive between frames
+		}
+	}
+}
+
+// runFrame is one frame: input, due timers, animation frames, composite,
+// present.
+func (s *Simulator) runFrame() {
+	start := time.Now()
+	now := s.clock.Now()
+	glfw.PollEvents()
+	s.main.RunPosted()
+	s.dispatchInput(now)
+	s.main.RunTimers(now)
+	s.main.RunAnimationFrame(now)
+	jsDone := time.Now()
+	s.composite()
+	s.Stats = FrameStats{JS: jsDone.Sub(start), Composite: time.Since(jsDone)}
+	s.frame++
+}
+
+// dispatchInput delivers the script's events for this frame, then the
+// mouse's.
+func (s *Simulator) dispatchInput(now time.Duration) {
+	events := s.pending
+	s.pending = nil
+	for len(s.script) > 0 && s.script[0].Frame <= s.frame {
+		if s.script[0].Frame == s.frame {
+			events = append(events, s.script[0].touchEvent())
+		}
+		s.script = s.script[1:]
+	}
+	for _, ev := range events {
+		changed, active, ok := s.touches.apply(ev)
+		if ok {
+			s.api.DispatchTouch(ev.phase, changed, active, now)
+		}
+	}
+}
+
+// physicalSize is the device screen in pixels.
+func (s *Simulator) physicalSize() (int, int) {
+	return int(math.Round(s.device.Width * s.device.PixelRatio)), int(math.Round(s.device.Height * s.device.PixelRatio))
+}
+
+// writeScreenshot saves what the screen shows, at logical size × pixel
+// ratio, as a PNG.
+func (s *Simulator) writeScreenshot(path string) error {
+	w, h := s.physicalSize()
+	var img *image.RGBA
+	if c := s.api.ScreenCanvas(); c != nil {
+		img = s.renderer.ReadScaled(c, w, h)
+	} else {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	opaqueOverBlack(img)
+	if dir := filepath.Dir(path); dir != "" {
+		os.MkdirAll(dir, 0o755)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--screenshot: %w", err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return fmt.Errorf("--screenshot %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// opaqueOverBlack turns premultiplied pixels into what the phone shows:
+// the canvas over the black screen behind it.
+func opaqueOverBlack(img *image.RGBA) {
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = 255
+	}
+}
+
+// The jsapi.Host implementation.
+
+// platformHosts are the host app versions the game sees.
+var platformHosts = map[string]struct{ version, sdk, appName string }{
+	PlatformWeChat: {version: "8.0.54", sdk: "3.7.3"},
+	PlatformTikTok: {version: "31.2.0", sdk: "3.45.0", appName: "Douyin"},
+}
+
+// SystemInfo describes the device preset to the game.
+func (s *Simulator) SystemInfo() jsapi.SystemInfo {
+	d := s.device
+	l, r, t, b, w, h := d.SafeAreaRect()
+	host := platformHosts[s.project.Platform]
+	orientation := "portrait"
+	if s.project.Landscape {
+		orientation = "landscape"
+	}
+	return jsapi.SystemInfo{
+		Brand: d.Brand, Model: d.Model, System: d.System, Platform: d.Platform,
+		ScreenWidth: d.Width, ScreenHeight: d.Height, WindowWidth: d.Width, WindowHeight: d.Height,
+		PixelRatio: d.PixelRatio, StatusBarHeight: d.StatusBarHeight,
+		SafeArea:    jsapi.Rect{Left: l, Right: r, Top: t, Bottom: b, Width: w, Height: h},
+		Orientation: orientation, Language: "zh_CN",
+		Version: host.version, SDKVersion: host.sdk, AppName: host.appName,
+		BenchmarkLevel: d.BenchmarkLevel, MemorySize: d.MemorySize,
+	}
+}
+
+// LaunchOptions returns the --query and the scene a game opened from the
+// chat list reports.
+func (s *Simulator) LaunchOptions() jsapi.LaunchOptions {
+	return jsapi.LaunchOptions{Scene: 1001, Query: s.cfg.Query}
+}
+
+// Renderer is the GL renderer.
+func (s *Simulator) Renderer() *gl.Renderer { return s.renderer }
+
+// Fonts is the font library.
+func (s *Simulator) Fonts() *fonts.Library { return s.fonts }
+
+// SetPreferredFPS lowers the frame rate; it never exceeds --fps.
+func (s *Simulator) SetPreferredFPS(fps int) { s.fps = min(max(fps, 1), s.cfg.FPS) }
+
+// Exit ends the run after the current frame.
+func (s *Simulator) Exit() { s.exit = true }
+
+// Frame is the number of frames run so far.
+func (s *Simulator) Frame() int { return s.frame }
