@@ -267,7 +267,9 @@ func compileModule(id, src string) (prog *goja.Program, esm bool, err error) {
 		Sourcefile: id,
 		Sourcemap:  api.SourceMapInline,
 		Target:     api.ESNext,
-		LogLevel:   api.LogLevelSilent,
+		// goja has no import(): esbuild turns it into a require in a promise.
+		Supported: map[string]bool{"dynamic-import": false},
+		LogLevel:  api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
 		return nil, false, esbuildError(id, res.Errors[0])

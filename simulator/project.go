@@ -152,7 +152,7 @@ func readJSONObject(path string) (map[string]any, error) {
 	if err := json.Unmarshal(data, &v); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset))
+			line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
 			return nil, projectErrorf("%s:%d:%d: malformed JSON: %v", path, line, col, se)
 		}
 		return nil, projectErrorf("%s: malformed JSON: %v", path, err)

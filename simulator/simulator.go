@@ -36,10 +36,10 @@ type Simulator struct {
 
 	win         *glfw.Window
 	stopDisplay func()
-	renderer *gl.Renderer
-	fonts    *fonts.Library
-	clock    *frameClock
-	pacer    pacer
+	renderer    *gl.Renderer
+	fonts       *fonts.Library
+	clock       *frameClock
+	pacer       pacer
 
 	main *domains.Domain
 	api  *jsapi.API
@@ -99,7 +99,7 @@ func open(cfg Config) (s *Simulator, err error) {
 		s.warnf("--watch: hot reload is not in this build yet; the game runs without it")
 	}
 
-	stopDisplay, err := ensureDisplay(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) })
+	stopDisplay, err := EnsureDisplay(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) })
 	if err != nil {
 		return nil, err
 	}

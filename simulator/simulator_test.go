@@ -1,0 +1,244 @@
+package simulator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/minisim/minisim/internal/golden"
+)
+
+// mainThread runs functions on the main OS thread: GLFW and GL want it,
+// and Go runs each test in a goroutine of its own.
+var mainThread = make(chan func())
+
+// onMain runs f on the main thread and waits for it.
+func onMain(f func()) {
+	done := make(chan struct{})
+	mainThread <- func() { defer close(done); f() }
+	<-done
+}
+
+// TestMain keeps the main thread serving onMain while the tests run, with
+// a display (an Xvfb of our own when there is none).
+func TestMain(m *testing.M) {
+	runtime.LockOSThread()
+	stop, err := EnsureDisplay(true, func(string) {})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "simulator tests:", err)
+		os.Exit(1)
+	}
+	exit := make(chan int)
+	go func() { exit <- m.Run() }()
+	for {
+		select {
+		case f := <-mainThread:
+			f()
+		case code := <-exit:
+			stop()
+			os.Exit(code)
+		}
+	}
+}
+
+type result struct {
+	stdout, stderr string
+	err            error
+	screenshot     *image.RGBA
+}
+
+// runGame runs a test game headless with command-line flags, as a user's
+// CI script would.
+func runGame(t *testing.T, game string, flags ...string) result {
+	t.Helper()
+	shot := filepath.Join(t.TempDir(), "shot.png")
+	args := append([]string{"--headless", "--screenshot", shot}, flags...)
+	args = append(args, filepath.Join("testdata", "games", game))
+	cfg, err := ParseArgs(args)
+	if err != nil {
+		t.Fatalf("ParseArgs(%q): %v", args, err)
+	}
+	var out, errOut bytes.Buffer
+	cfg.Stdout, cfg.Stderr = &out, &errOut
+	onMain(func() { err = Run(context.Background(), cfg) })
+	r := result{stdout: out.String(), stderr: errOut.String(), err: err}
+	if f, ferr := os.Open(shot); ferr == nil {
+		img, derr := png.Decode(f)
+		f.Close()
+		if derr != nil {
+			t.Fatalf("screenshot: %v", derr)
+		}
+		r.screenshot = img.(*image.RGBA)
+	}
+	return r
+}
+
+func wantLines(t *testing.T, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q; got:\n%s", w, got)
+		}
+	}
+}
+
+func TestSceneRendersAsGolden(t *testing.T) {
+	r := runGame(t, "scene", "--frames", "30")
+	if r.err != nil {
+		t.Fatalf("run: %v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout,
+		"screen canvas 375x667\n",
+		"images 32x32 64x32 complete=true\n",
+		"fillStyle kept rgba(0, 0, 0, 0) font 14px monospace\n",
+	)
+	if !strings.Contains(r.stdout, "frame at ") {
+		t.Errorf("no animation frame ran: %s", r.stdout)
+	}
+	if r.screenshot == nil {
+		t.Fatal("no screenshot written")
+	}
+	if b := r.screenshot.Bounds(); b.Dx() != 750 || b.Dy() != 1334 {
+		t.Errorf("screenshot is %v, want logical size x pixel ratio 750x1334", b.Size())
+	}
+	golden.Check(t, "scene", r.screenshot, golden.Default)
+}
+
+func TestHeadlessRunsAreDeterministic(t *testing.T) {
+	a := runGame(t, "scene", "--frames", "10")
+	b := runGame(t, "scene", "--frames", "10")
+	if a.stdout != b.stdout {
+		t.Errorf("two runs printed differently:\n%s\n---\n%s", a.stdout, b.stdout)
+	}
+	if bad, _, err := golden.Diff(a.screenshot, b.screenshot, 0); err != nil || bad != 0 {
+		t.Errorf("two runs rendered differently: %d pixels, %v", bad, err)
+	}
+	// The first frame is one period after start under virtual time.
+	wantLines(t, a.stdout, "frame at 16.667\n")
+}
+
+func TestScriptedTouchesReachTheGame(t *testing.T) {
+	input := filepath.Join(t.TempDir(), "input.json")
+	os.WriteFile(input, []byte(`[
+		{"frame": 3, "type": "start", "id": 0, "x": 100, "y": 200},
+		{"frame": 4, "type": "start", "id": 1, "x": 300, "y": 400.5},
+		{"frame": 5, "type": "move", "id": 0, "x": 110, "y": 210},
+		{"frame": 6, "type": "end", "id": 0, "x": 110, "y": 210},
+		{"frame": 7, "type": "cancel", "id": 1, "x": 300, "y": 400.5},
+		{"frame": 8, "type": "move", "id": 5, "x": 1, "y": 1}
+	]`), 0o644)
+	r := runGame(t, "touch", "--frames", "10", "--input", input)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	want := "start id=0 x=100 y=200 touches=1 ts=66.7\n" +
+		"start id=1 x=300 y=400.5 touches=2 ts=83.3\n" +
+		"move id=0 x=110 y=210 touches=2 ts=100.0\n" +
+		"end id=0 x=110 y=210 touches=1 ts=116.7\n" +
+		"cancel id=1 x=300 y=400.5 touches=0 ts=133.3\n"
+	if r.stdout != want {
+		t.Errorf("touch log:\n%s\nwant:\n%s", r.stdout, want)
+	}
+}
+
+func TestUncaughtErrorsArePrintedAndFailTheHeadlessRun(t *testing.T) {
+	r := runGame(t, "errors", "--frames", "8")
+	if !errors.Is(r.err, ErrUncaught) {
+		t.Errorf("err = %v, want ErrUncaught", r.err)
+	}
+	wantLines(t, r.stderr,
+		"Uncaught TypeError: Cannot read property 'boom' of undefined",
+		"at tick (game.js:8:5)",
+		"Uncaught SyntaxError",
+	)
+	wantLines(t, r.stdout,
+		"caught: Failed to execute 'fillRect' on 'CanvasRenderingContext2D': 4 arguments required, but only 2 present.",
+		"onError saw: TypeError: Cannot read property 'boom' of undefined",
+		"still running after the error",
+	)
+}
+
+func TestEndlessLoopIsInterrupted(t *testing.T) {
+	r := runGame(t, "loop", "--frames", "12", "--script-timeout", "300ms")
+	wantLines(t, r.stderr, "script ran longer than 300ms and was interrupted", "at spin (game.js:2:")
+	wantLines(t, r.stdout, "alive after the endless loop")
+}
+
+func TestESModulesMixedWithRequire(t *testing.T) {
+	r := runGame(t, "esm", "--frames", "3")
+	wantLines(t, r.stdout, "hello esm 1 2 legacy\n")
+	wantLines(t, r.stderr, "Uncaught Error: thrown from legacy", "at fail (js/legacy.js:4:11)")
+}
+
+func TestTikTokProjectGetsTT(t *testing.T) {
+	r := runGame(t, "tiktok", "--frames", "5")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout,
+		"wx is undefined, tt.canIUse(createCanvas)=true, canIUse(createVideo)=false, appName=Douyin",
+		"blocked: require(\"./open/index.js\"): open/index.js is inside the open data domain's folder open/",
+	)
+}
+
+func TestLandscapeGameSeesRotatedScreen(t *testing.T) {
+	r := runGame(t, "landscape", "--frames", "5", "--device", "iPhone X")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout, "812x375 landscape safe ", "canvas 812x375", "async getSystemInfo:ok 812", "promise getSystemInfo:ok")
+	if b := r.screenshot.Bounds(); b.Dx() != 2436 || b.Dy() != 1125 {
+		t.Errorf("screenshot %v, want 2436x1125", b.Size())
+	}
+}
+
+func TestBrowserGlobalsGetAHint(t *testing.T) {
+	r := runGame(t, "browserglobals", "--frames", "1")
+	wantLines(t, r.stderr, "ReferenceError: window is not defined", "at game.js:1:9", "weapp-adapter")
+}
+
+func TestBadProjectsFailClearly(t *testing.T) {
+	for _, tc := range []struct{ game, want string }{
+		{"badjson", "game.json:4:1: malformed JSON"},
+		{"nogamejs", "game.js is not there"},
+		{"does-not-exist", "no such folder"},
+	} {
+		cfg, err := ParseArgs([]string{"--headless", filepath.Join("testdata", "games", tc.game)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		onMain(func() { err = Run(context.Background(), cfg) })
+		var pe *ProjectError
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: err = %v, want a one-line ProjectError containing %q", tc.game, err, tc.want)
+		}
+	}
+}
+
+func TestParseArgsRejectsBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"--fps", "0", "g"},
+		{"--device", "Nokia 3310", "g"},
+		{"--realtime", "g"},
+		{"--platform", "alipay", "g"},
+		{"--mock", "m.json", "g"},
+		{"g", "h"},
+	} {
+		if _, err := ParseArgs(args); err == nil {
+			t.Errorf("ParseArgs(%q) accepted", args)
+		}
+	}
+	cfg, err := ParseArgs([]string{"--query", "a=1&b=x%20y", "--no-watch", "g"})
+	if err != nil || cfg.Query["b"] != "x y" || cfg.Watch == nil || *cfg.Watch {
+		t.Errorf("cfg = %+v, %v", cfg, err)
+	}
+}

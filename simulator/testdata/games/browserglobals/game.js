@@ -1,0 +1,1 @@
+var w = window.innerWidth;

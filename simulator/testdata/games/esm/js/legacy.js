@@ -1,0 +1,6 @@
+module.exports = {
+  name: 'legacy',
+  fail: function () {
+    throw new Error('thrown from legacy');
+  },
+};

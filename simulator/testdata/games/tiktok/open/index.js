@@ -1,0 +1,1 @@
+console.log("never runs in this release")
