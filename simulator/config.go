@@ -27,6 +27,8 @@ type Config struct {
 	// Watch is hot reload: nil means the default (on with a window).
 	Watch         *bool
 	ScriptTimeout time.Duration
+	// CPUProfile, when set, writes a Go CPU profile of the run there.
+	CPUProfile string
 
 	Stdout, Stderr io.Writer
 }
@@ -49,6 +51,7 @@ flags:
   --query K=V&...       launch query (wx.getLaunchOptionsSync().query)
   --watch, --no-watch   hot reload on file change (not in this build yet)
   --script-timeout D    interrupt a script that runs longer than D (default 5s; 0 = never)
+  --cpuprofile FILE     write a Go CPU profile of the run (go tool pprof)
   --mock, --user, --data  the mock platform (not in this build yet)
 
 exit status: 0 ok, 1 an uncaught error in a headless run or a failure while running,
@@ -84,6 +87,7 @@ func ParseArgs(args []string) (Config, error) {
 	watch := fs.Bool("watch", false, "")
 	noWatch := fs.Bool("no-watch", false, "")
 	fs.DurationVar(&cfg.ScriptTimeout, "script-timeout", 5*time.Second, "")
+	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "")
 	// The mock platform's flags are part of the contract; they are refused
 	// clearly until the mock platform exists.
 	for _, name := range []string{"mock", "user", "data"} {

@@ -21,6 +21,7 @@ import (
 	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
+	"github.com/minisim/minisim/internal/display"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -99,7 +100,7 @@ func open(cfg Config) (s *Simulator, err error) {
 		s.warnf("--watch: hot reload is not in this build yet; the game runs without it")
 	}
 
-	stopDisplay, err := EnsureDisplay(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) })
+	stopDisplay, err := display.Ensure(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) })
 	if err != nil {
 		return nil, err
 	}

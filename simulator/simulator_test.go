@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minisim/minisim/internal/display"
 	"github.com/minisim/minisim/internal/golden"
 )
 
@@ -31,7 +32,7 @@ func onMain(f func()) {
 // a display (an Xvfb of our own when there is none).
 func TestMain(m *testing.M) {
 	runtime.LockOSThread()
-	stop, err := EnsureDisplay(true, func(string) {})
+	stop, err := display.Ensure(true, func(string) {})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "simulator tests:", err)
 		os.Exit(1)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/minisim/minisim/simulator"
 )
@@ -33,6 +34,16 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "minisim: %v\n", err)
 		fmt.Fprintln(os.Stderr, "run 'minisim -h' for usage")
 		return 2
+	}
+	if cfg.CPUProfile != "" {
+		f, err := os.Create(cfg.CPUProfile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "minisim: --cpuprofile: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -1,4 +1,5 @@
-package simulator
+// Package display makes sure GLFW has a display to open windows on.
+package display
 
 import (
 	"errors"
@@ -11,12 +12,12 @@ import (
 	"time"
 )
 
-// EnsureDisplay makes sure GLFW has an X display to talk to on Linux. GLFW
+// Ensure makes sure GLFW has an X display to talk to on Linux. GLFW
 // 3.3 has no windowless platform: without a display its Init only logs and
 // the next call panics, so we check first. A headless run without a
 // display starts its own Xvfb when one is installed, so CI needs no
 // xvfb-run wrapper.
-func EnsureDisplay(headless bool, stderr func(string)) (stop func(), err error) {
+func Ensure(headless bool, stderr func(string)) (stop func(), err error) {
 	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
 		return func() {}, nil
 	}
