@@ -46,12 +46,21 @@ func (c *frameClock) advance(period time.Duration) {
 // pacer decides when the next frame starts in real time: at absolute
 // deadlines one period apart, so sleeping error does not accumulate, with
 // catch-up capped at one frame after a stall (no burst of frames).
+//
+// Where vsync works and the display refreshes at the frame rate, the swap
+// itself paces the loop and the pacer only watches: sleeping as well would
+// beat against the vertical blank and drop frames. Vsync is judged from
+// how long swaps block, since drivers may ignore the swap interval (Xvfb,
+// hidden or covered windows) and never say so.
 type pacer struct {
 	next time.Time
+	// swapAvg is a running average of how long SwapBuffers blocked.
+	swapAvg time.Duration
+	swaps   int
 }
 
-// wait returns how long to wait before the next frame may start at
-// period, given the current time, and moves the deadline on.
+// due returns when the next frame may start at the given period, and
+// moves the deadline on.
 func (p *pacer) due(now time.Time, period time.Duration) time.Time {
 	if p.next.IsZero() {
 		p.next = now
@@ -62,4 +71,26 @@ func (p *pacer) due(now time.Time, period time.Duration) time.Time {
 	due := p.next
 	p.next = p.next.Add(period)
 	return due
+}
+
+// swapped records how long one SwapBuffers blocked.
+func (p *pacer) swapped(d time.Duration) {
+	p.swaps++
+	n := min(p.swaps, 30)
+	p.swapAvg += (d - p.swapAvg) / time.Duration(n)
+}
+
+// vsyncPaces reports whether swaps block long enough to pace frames of
+// this period: over the last frames they waited at least a quarter of it
+// on average, and the display's refresh matches the period.
+func (p *pacer) vsyncPaces(period time.Duration, refreshHz int) bool {
+	if p.swaps < 10 || refreshHz <= 0 {
+		return false
+	}
+	refresh := time.Second / time.Duration(refreshHz)
+	diff := refresh - period
+	if diff < 0 {
+		diff = -diff
+	}
+	return p.swapAvg > period/4 && diff < period/20
 }

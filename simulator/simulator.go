@@ -47,6 +47,7 @@ type Simulator struct {
 
 	frame     int
 	fps       int // the lower of --fps and the game's preferred rate
+	refreshHz int // the monitor's refresh rate; 0 when unknown or headless
 	exit      bool
 	hidden    bool
 	script    []InputEvent
@@ -210,6 +211,9 @@ func (s *Simulator) waitForFrame() {
 		return
 	}
 	due := s.pacer.due(time.Now(), s.period())
+	if s.pacer.vsyncPaces(s.period(), s.refreshHz) {
+		due = time.Now() // the swap already waited for the vertical blank
+	}
 	for {
 		s.main.RunPosted()
 		now := time.Now()

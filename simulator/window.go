@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"path/filepath"
+	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
 	"github.com/minisim/minisim/jsapi"
@@ -42,6 +43,11 @@ func (s *Simulator) openWindow() error {
 		return nil
 	}
 	glfw.SwapInterval(1)
+	if mon := glfw.GetPrimaryMonitor(); mon != nil {
+		if mode := mon.GetVideoMode(); mode != nil {
+			s.refreshHz = mode.RefreshRate
+		}
+	}
 	win.SetMouseButtonCallback(s.onMouseButton)
 	win.SetCursorPosCallback(s.onCursorPos)
 	win.SetFocusCallback(func(_ *glfw.Window, focused bool) { s.setHidden(!focused) })
@@ -105,7 +111,12 @@ func (s *Simulator) composite() {
 	}
 	fw, fh := s.win.GetFramebufferSize()
 	s.renderer.Present(s.api.ScreenCanvas(), fw, fh, s.screenRect())
+	// Drivers may drop the swap interval (a window moved to another
+	// monitor); re-applying it is cheap.
+	glfw.SwapInterval(1)
+	start := time.Now()
 	s.win.SwapBuffers()
+	s.pacer.swapped(time.Since(start))
 }
 
 // mouseToLogical maps a cursor position in window coordinates to logical

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/minisim/minisim/internal/display"
+)
+
+// These tests run the built binary, as a user's script would.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "minisim-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "minisim")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building minisim: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	// One display for every run, so each run doesn't start its own Xvfb.
+	stop, err := display.Ensure(true, func(string) {})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	stop()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func minisim(t *testing.T, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		status = exit.ExitCode()
+	default:
+		t.Fatalf("running minisim: %v", err)
+	}
+	return out.String(), errOut.String(), status
+}
+
+func game(name string) string { return filepath.Join("..", "..", "simulator", "testdata", "games", name) }
+
+func TestExampleGamePlaysHeadless(t *testing.T) {
+	shot := filepath.Join(t.TempDir(), "shot.png")
+	out, errOut, status := minisim(t, "--headless", "--frames", "300", "--query", "seed=7&autoplay=1",
+		"--screenshot", shot, filepath.Join("..", "..", "examples", "starcatch"))
+	if status != 0 {
+		t.Fatalf("status %d\n%s", status, errOut)
+	}
+	for _, want := range []string{"starcatch: ready 375x667@2", "starcatch: start", "starcatch: catch score="} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if st, err := os.Stat(shot); err != nil || st.Size() < 1000 {
+		t.Errorf("screenshot: %v", err)
+	}
+}
+
+func TestExitStatuses(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		status int
+		stream string // "out" or "err"
+		want   string
+	}{
+		{[]string{"-h"}, 0, "out", "usage: minisim [flags] GAME_DIR"},
+		{[]string{"--devices"}, 0, "out", "iPhone 8"},
+		{[]string{"--headless", "--frames", "3", game("errors")}, 1, "err", "Uncaught TypeError"},
+		{[]string{"--headless", game("badjson")}, 2, "err", "malformed JSON"},
+		{[]string{"--headless", game("nogamejs")}, 2, "err", "game.js is not there"},
+		{[]string{"--bogus", game("touch")}, 2, "err", "flag provided but not defined: -bogus"},
+		{[]string{"--headless", "--input", "no-such.json", game("touch")}, 2, "err", "--input no-such.json: no such file"},
+		{[]string{"--headless", "--frames", "3", game("touch")}, 0, "err", ""},
+	} {
+		out, errOut, status := minisim(t, tc.args...)
+		text := out
+		if tc.stream == "err" {
+			text = errOut
+		}
+		if status != tc.status || !strings.Contains(text, tc.want) {
+			t.Errorf("minisim %s: status %d, want %d with %q in std%s\nstdout: %s\nstderr: %s",
+				strings.Join(tc.args, " "), status, tc.status, tc.want, tc.stream, out, errOut)
+		}
+	}
+}
+
+func TestDevicesListsAtLeastTenPresets(t *testing.T) {
+	out, _, _ := minisim(t, "--devices")
+	if n := len(strings.Split(strings.TrimSpace(out), "\n")); n < 10 {
+		t.Errorf("--devices lists %d presets:\n%s", n, out)
+	}
+}
