@@ -195,3 +195,23 @@ func TestFillTextDrawsInk(t *testing.T) {
 	}
 	wantPixel(t, img, 5, 5, rgba(0, 0, 0, 0), 0) // nothing left of the text
 }
+
+func TestSpritesSharingATextureBatchIntoOneDrawCall(t *testing.T) {
+	var calls int
+	withCanvas(t, 100, 100, func(x *Context2D) {
+		tex := testRenderer.NewTexture(image.NewRGBA(image.Rect(0, 0, 8, 8)))
+		defer tex.Delete()
+		testRenderer.Flush()
+		testRenderer.ResetStats()
+		x.SetFillColor(mustColor("red"))
+		for i := 0; i < 500; i++ {
+			x.DrawImage(tex, 0, 0, 8, 8, float64(i%90), float64(i/10), 8, 8)
+			x.FillRect(float64(i%90), 0, 2, 2) // solid colour joins the same batch
+		}
+		testRenderer.Flush()
+		calls = testRenderer.Stats.DrawCalls
+	})
+	if calls != 1 {
+		t.Errorf("1000 draws took %d draw calls, want 1", calls)
+	}
+}

@@ -64,7 +64,7 @@ type API struct {
 	sources   map[*goja.Object]gl.Source
 	screen    *canvasBinding
 	canvases  []*canvasBinding
-	images    []*imageBinding
+	images    map[*goja.Object]*imageBinding
 }
 
 type listener struct {
@@ -79,6 +79,7 @@ func Install(loop Loop, host Host, platform string) *API {
 		loop: loop, vm: loop.VM(), host: host, platform: platform,
 		listeners: map[string][]listener{},
 		sources:   map[*goja.Object]gl.Source{},
+		images:    map[*goja.Object]*imageBinding{},
 	}
 	a.obj = a.vm.NewObject()
 	a.installSystem()

@@ -41,20 +41,13 @@ func (a *API) installImage() {
 		a.accessor(o, "complete", func() goja.Value { return a.vm.ToValue(img.complete) }, nil)
 		must(o.Set("onload", goja.Null()))
 		must(o.Set("onerror", goja.Null()))
-		a.images = append(a.images, img)
+		a.images[o] = img
 		return o
 	})
 }
 
 // imageOf finds the binding behind a JS image object.
-func (a *API) imageOf(o *goja.Object) *imageBinding {
-	for _, img := range a.images {
-		if img.obj == o {
-			return img
-		}
-	}
-	return nil
-}
+func (a *API) imageOf(o *goja.Object) *imageBinding { return a.images[o] }
 
 // loadImage starts loading src: a path relative to the game folder (a
 // leading slash also means the game folder).

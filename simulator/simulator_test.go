@@ -243,3 +243,14 @@ func TestParseArgsRejectsBadFlags(t *testing.T) {
 		t.Errorf("cfg = %+v, %v", cfg, err)
 	}
 }
+
+func TestPreferredFramesPerSecondLowersTheRate(t *testing.T) {
+	r := runGame(t, "fps", "--frames", "20")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	want := "dt=16.667\ndt=16.667\ndt=33.333\ndt=33.333\ndt=33.333\n"
+	if r.stdout != want {
+		t.Errorf("rAF intervals:\n%s\nwant:\n%s", r.stdout, want)
+	}
+}
