@@ -56,7 +56,9 @@ func minisim(t *testing.T, args ...string) (stdout, stderr string, status int) {
 	return out.String(), errOut.String(), status
 }
 
-func game(name string) string { return filepath.Join("..", "..", "simulator", "testdata", "games", name) }
+func game(name string) string {
+	return filepath.Join("..", "..", "simulator", "testdata", "games", name)
+}
 
 func TestExampleGamePlaysHeadless(t *testing.T) {
 	shot := filepath.Join(t.TempDir(), "shot.png")
