@@ -9,8 +9,14 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-shared="$root/../shared/bench"
-[ -x "$shared/run-chromium.sh" ] || { echo "bench: ../shared/bench is missing (it sits beside the repository)" >&2; exit 1; }
+[ -x "$root/../shared/bench/run-chromium.sh" ] || { echo "bench: ../shared/bench is missing (it sits beside the repository)" >&2; exit 1; }
+# The Chromium harness installs playwright-core next to itself; run a copy
+# in bench/.work (git-ignored) so shared/ stays untouched.
+work="$here/.work"
+mkdir -p "$work/bench" "$work/games"
+cp -r "$root/../shared/bench/." "$work/bench/"
+cp -r "$root/../shared/games/." "$work/games/"
+shared="$work/bench"
 REPS="${REPS:-3}"
 KINDS="${KINDS:-sprites text shapes}"
 out="${OUT:-$here/results-$(date +%Y%m%d-%H%M%S)}"

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -59,8 +60,10 @@ type Domain struct {
 
 	mu      sync.Mutex
 	posted  []func()
+	results []asyncResult // finished Go work, in completion order
 	wake    chan struct{}
 	pending sync.WaitGroup // async work started with Go, not yet posted back
+	started uint64         // numbers Go work in the order it starts
 
 	timers  timerQueue
 	rafs    rafList
@@ -158,7 +161,7 @@ func (d *Domain) Close() {
 	}
 	d.vm.Interrupt("domain closed")
 	d.mu.Lock()
-	d.posted = nil
+	d.posted, d.results = nil, nil
 	d.mu.Unlock()
 }
 
@@ -174,10 +177,20 @@ func (d *Domain) Post(fn func()) {
 	}
 }
 
-// Go runs work in a goroutine and posts its result back: done runs on the
-// loop. Under virtual time the loop waits for all such work at each frame
-// boundary (WaitAsync), which keeps headless runs deterministic.
+// asyncResult is the loop-side half of work done with Go.
+type asyncResult struct {
+	seq    uint64
+	finish func()
+}
+
+// Go runs work in a goroutine and hands its result back: done runs on the
+// loop. Results that are ready together run in the order their work
+// started, and under virtual time the loop waits for all such work at each
+// frame boundary (WaitAsync): together that keeps headless runs
+// deterministic however the goroutines are scheduled.
 func (d *Domain) Go(work func() (done func())) {
+	d.started++
+	seq := d.started
 	d.pending.Add(1)
 	go func() {
 		defer d.pending.Done()
@@ -191,8 +204,15 @@ func (d *Domain) Go(work func() (done func())) {
 			}()
 			finish = work()
 		}()
-		if finish != nil {
-			d.Post(finish)
+		if finish == nil {
+			return
+		}
+		d.mu.Lock()
+		d.results = append(d.results, asyncResult{seq, finish})
+		d.mu.Unlock()
+		select {
+		case d.wake <- struct{}{}:
+		default:
 		}
 	}()
 }
@@ -204,12 +224,17 @@ func (d *Domain) WaitAsync() { d.pending.Wait() }
 // until there is something to do.
 func (d *Domain) Wake() <-chan struct{} { return d.wake }
 
-// RunPosted runs the tasks posted so far, each as its own JS turn.
+// RunPosted runs the tasks posted so far, then the finished async work in
+// the order it started, each as its own JS turn.
 func (d *Domain) RunPosted() {
 	d.mu.Lock()
-	tasks := d.posted
-	d.posted = nil
+	tasks, results := d.posted, d.results
+	d.posted, d.results = nil, nil
 	d.mu.Unlock()
+	sort.Slice(results, func(i, j int) bool { return results[i].seq < results[j].seq })
+	for _, r := range results {
+		tasks = append(tasks, r.finish)
+	}
 	for _, t := range tasks {
 		if d.closed {
 			return

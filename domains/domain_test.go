@@ -2,6 +2,7 @@ package domains
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -265,5 +266,22 @@ func TestUnhandledRejectionIsReported(t *testing.T) {
 	h.d.RunMain("game.js")
 	if !strings.Contains(h.err.String(), "Uncaught (in promise)") || strings.Count(h.err.String(), "Uncaught") != 1 {
 		t.Errorf("stderr = %s", h.err.String())
+	}
+}
+
+func TestAsyncResultsRunInTheOrderTheirWorkStarted(t *testing.T) {
+	h := newHarness(t, map[string]string{"game.js": ""}, nil)
+	var got []int
+	for i := 0; i < 5; i++ {
+		i := i
+		h.d.Go(func() func() {
+			time.Sleep(time.Duration(5-i) * 5 * time.Millisecond) // the last started finishes first
+			return func() { got = append(got, i) }
+		})
+	}
+	h.d.WaitAsync()
+	h.d.RunPosted()
+	if fmt.Sprint(got) != "[0 1 2 3 4]" {
+		t.Errorf("results ran in order %v", got)
 	}
 }

@@ -60,13 +60,12 @@ func (d *Domain) RunMain(entry string) (err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				err = panicToError(r)
-				panic(r) // Guard reports it
+			}
+			if err != nil {
+				d.report(err)
 			}
 		}()
 		_, err = d.modules.require(cleanRel(entry))
-		if err != nil {
-			d.report(err)
-		}
 	})
 	return err
 }

@@ -3,6 +3,7 @@ package gl
 import (
 	"image"
 	"image/color"
+	"math"
 	"testing"
 
 	"github.com/minisim/minisim/fonts"
@@ -213,5 +214,31 @@ func TestSpritesSharingATextureBatchIntoOneDrawCall(t *testing.T) {
 	})
 	if calls != 1 {
 		t.Errorf("1000 draws took %d draw calls, want 1", calls)
+	}
+}
+
+func TestIsConvex(t *testing.T) {
+	square := []point{{0, 0}, {10, 0}, {10, 10}, {0, 10}}
+	notch := []point{{0, 0}, {10, 0}, {5, 5}, {10, 10}, {0, 10}}
+	var star, circle, twice []point
+	for i := 0; i < 5; i++ { // a pentagram: one turn direction, winds twice
+		a := float64(i) * 4 * 3.14159265 / 5
+		star = append(star, point{math.Cos(a), math.Sin(a)})
+	}
+	for i := 0; i < 64; i++ {
+		a := float64(i) * 2 * math.Pi / 64
+		circle = append(circle, point{math.Cos(a), math.Sin(a)})
+	}
+	twice = append(append(twice, circle...), circle...)
+	collinear := []point{{0, 0}, {5, 0}, {10, 0}, {10, 10}, {10, 10}, {0, 10}}
+	for _, tc := range []struct {
+		name string
+		poly []point
+		want bool
+	}{{"square", square, true}, {"notch", notch, false}, {"star", star, false},
+		{"circle", circle, true}, {"circle twice", twice, false}, {"collinear and repeated points", collinear, true}} {
+		if got := isConvex(tc.poly); got != tc.want {
+			t.Errorf("isConvex(%s) = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

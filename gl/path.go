@@ -167,45 +167,45 @@ func (p *path) polygons() [][]point {
 	return out
 }
 
-// isConvex reports whether a polygon turns one way only, so a triangle fan
-// from its first point covers it exactly once.
+// isConvex reports whether a polygon is convex and winds once, so a
+// triangle fan from its first point covers it exactly once: every turn
+// goes the same way, and the edge directions' x and y components each
+// change sign at most twice around the loop (a star or a doubled circle
+// turns one way too, but changes sign more often).
 func isConvex(poly []point) bool {
-	sign := 0.0
 	n := len(poly)
-	for i := 0; i < n; i++ {
-		a, b, c := poly[i], poly[(i+1)%n], poly[(i+2)%n]
-		cross := (b.x-a.x)*(c.y-b.y) - (b.y-a.y)*(c.x-b.x)
-		if cross == 0 {
+	sign := 0.0
+	xFlips, yFlips := 0, 0
+	var prevDX, prevDY float64 // the previous edge of non-zero length
+	var lastSX, lastSY float64 // the last non-zero x and y directions
+	// Edges 0..n-1, then edge 0 again to close the cycle.
+	for i := 0; i <= n; i++ {
+		a, b := poly[i%n], poly[(i+1)%n]
+		dx, dy := b.x-a.x, b.y-a.y
+		if dx == 0 && dy == 0 {
 			continue
 		}
-		if sign == 0 {
+		if cross := prevDX*dy - prevDY*dx; cross != 0 {
+			if sign != 0 && (cross > 0) != (sign > 0) {
+				return false
+			}
 			sign = cross
-		} else if (cross > 0) != (sign > 0) {
-			return false
 		}
+		if dx != 0 {
+			if lastSX != 0 && (dx > 0) != (lastSX > 0) {
+				xFlips++
+			}
+			lastSX = dx
+		}
+		if dy != 0 {
+			if lastSY != 0 && (dy > 0) != (lastSY > 0) {
+				yFlips++
+			}
+			lastSY = dy
+		}
+		prevDX, prevDY = dx, dy
 	}
-	// A star drawn in one turn direction still winds twice: check the total
-	// turning too.
-	return windsOnce(poly)
-}
-
-func windsOnce(poly []point) bool {
-	total := 0.0
-	n := len(poly)
-	for i := 0; i < n; i++ {
-		a, b, c := poly[i], poly[(i+1)%n], poly[(i+2)%n]
-		a1 := math.Atan2(b.y-a.y, b.x-a.x)
-		a2 := math.Atan2(c.y-b.y, c.x-b.x)
-		d := a2 - a1
-		for d > math.Pi {
-			d -= 2 * math.Pi
-		}
-		for d < -math.Pi {
-			d += 2 * math.Pi
-		}
-		total += d
-	}
-	return math.Abs(total) < 2*math.Pi+0.1
+	return xFlips <= 2 && yFlips <= 2
 }
 
 // fanInto appends a convex polygon to the batch as a triangle fan.

@@ -209,8 +209,8 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 	method("resetTransform", func(goja.FunctionCall) goja.Value { x.SetTransform(gl.Identity); return undef })
 	method("getTransform", func(goja.FunctionCall) goja.Value {
 		m := x.Transform()
-		return a.object(map[string]any{"a": m.A, "b": m.B, "c": m.C, "d": m.D, "e": m.E, "f": m.F,
-			"m11": m.A, "m12": m.B, "m21": m.C, "m22": m.D, "m41": m.E, "m42": m.F, "is2D": true})
+		return a.object("a", m.A, "b", m.B, "c", m.C, "d", m.D, "e", m.E, "f", m.F,
+			"m11", m.A, "m12", m.B, "m21", m.C, "m22", m.D, "m41", m.E, "m42", m.F, "is2D", true)
 	})
 
 	method("beginPath", func(goja.FunctionCall) goja.Value { x.BeginPath(); return undef })
@@ -361,14 +361,14 @@ func (a *API) installText(o *goja.Object, b *canvasBinding) {
 	must(o.Set("measureText", Native(vm, iface+".measureText", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 1, iface, "measureText")
 		m := x.MeasureText(lib, call.Arguments[0].String())
-		return a.object(map[string]any{
-			"width":                    m.Width,
-			"actualBoundingBoxLeft":    m.ActualBoundingBoxLeft,
-			"actualBoundingBoxRight":   m.ActualBoundingBoxRight,
-			"actualBoundingBoxAscent":  m.ActualBoundingBoxAscent,
-			"actualBoundingBoxDescent": m.ActualBoundingBoxDescent,
-			"fontBoundingBoxAscent":    m.FontBoundingBoxAscent,
-			"fontBoundingBoxDescent":   m.FontBoundingBoxDescent,
-		})
+		return a.object(
+			"width", m.Width,
+			"actualBoundingBoxLeft", m.ActualBoundingBoxLeft,
+			"actualBoundingBoxRight", m.ActualBoundingBoxRight,
+			"actualBoundingBoxAscent", m.ActualBoundingBoxAscent,
+			"actualBoundingBoxDescent", m.ActualBoundingBoxDescent,
+			"fontBoundingBoxAscent", m.FontBoundingBoxAscent,
+			"fontBoundingBoxDescent", m.FontBoundingBoxDescent,
+		)
 	})))
 }

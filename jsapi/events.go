@@ -80,9 +80,9 @@ func (a *API) DispatchTouch(phase string, changed, active []Touch, ts time.Durat
 func (a *API) touchList(ts []Touch) *goja.Object {
 	items := make([]any, len(ts))
 	for i, t := range ts {
-		items[i] = a.object(map[string]any{
-			"identifier": t.ID, "clientX": t.X, "clientY": t.Y, "pageX": t.X, "pageY": t.Y, "force": t.Force,
-		})
+		items[i] = a.object(
+			"identifier", t.ID, "clientX", t.X, "clientY", t.Y, "pageX", t.X, "pageY", t.Y, "force", t.Force,
+		)
 	}
 	return a.vm.NewArray(items...)
 }
@@ -108,7 +108,7 @@ func (a *API) dispatchError(message, stack string) {
 	if !a.HasListeners("Error") {
 		return
 	}
-	a.emit("Error", a.object(map[string]any{"message": message, "stack": stack}))
+	a.emit("Error", a.object("message", message, "stack", stack))
 }
 
 // guarded runs fn as one turn of the domain.

@@ -84,7 +84,7 @@ func (a *API) loadImage(img *imageBinding, src string) {
 			img.width, img.height = pix.Rect.Dx(), pix.Rect.Dy()
 			img.complete = true
 			a.sources[img.obj] = img.tex
-			a.fire(img.obj, "onload", a.object(map[string]any{"type": "load"}))
+			a.fire(img.obj, "onload", a.object("type", "load"))
 		}
 	})
 }
@@ -98,7 +98,7 @@ func (a *API) imageFailed(img *imageBinding, reason string) {
 		a.loop.Warnf("%s", msg) // nobody listens: say it anyway
 	}
 	a.later(func() {
-		a.fire(img.obj, "onerror", a.object(map[string]any{"type": "error", "errMsg": msg, "message": msg}))
+		a.fire(img.obj, "onerror", a.object("type", "error", "errMsg", msg, "message", msg))
 	})
 }
 

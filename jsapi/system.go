@@ -56,33 +56,35 @@ func (a *API) installSystem() {
 	})
 }
 
-func (a *API) object(fields map[string]any) *goja.Object {
+// object builds a JS object from alternating keys and values, keeping
+// their order (a Go map would make JSON.stringify output vary by run).
+func (a *API) object(kv ...any) *goja.Object {
 	o := a.vm.NewObject()
-	for k, v := range fields {
-		must(o.Set(k, v))
+	for i := 0; i+1 < len(kv); i += 2 {
+		must(o.Set(kv[i].(string), kv[i+1]))
 	}
 	return o
 }
 
 func (a *API) safeArea(s SystemInfo) *goja.Object {
 	r := s.SafeArea
-	return a.object(map[string]any{
-		"left": r.Left, "right": r.Right, "top": r.Top, "bottom": r.Bottom, "width": r.Width, "height": r.Height,
-	})
+	return a.object(
+		"left", r.Left, "right", r.Right, "top", r.Top, "bottom", r.Bottom, "width", r.Width, "height", r.Height,
+	)
 }
 
 func (a *API) systemInfo() *goja.Object {
 	s := a.host.SystemInfo()
-	o := a.object(map[string]any{
-		"brand": s.Brand, "model": s.Model, "system": s.System, "platform": s.Platform,
-		"pixelRatio": s.PixelRatio, "devicePixelRatio": s.PixelRatio,
-		"screenWidth": s.ScreenWidth, "screenHeight": s.ScreenHeight,
-		"windowWidth": s.WindowWidth, "windowHeight": s.WindowHeight,
-		"statusBarHeight": s.StatusBarHeight, "safeArea": a.safeArea(s),
-		"language": s.Language, "version": s.Version, "SDKVersion": s.SDKVersion,
-		"benchmarkLevel": s.BenchmarkLevel, "deviceOrientation": s.Orientation,
-		"fontSizeSetting": 16, "screenTop": 0,
-	})
+	o := a.object(
+		"brand", s.Brand, "model", s.Model, "system", s.System, "platform", s.Platform,
+		"pixelRatio", s.PixelRatio, "devicePixelRatio", s.PixelRatio,
+		"screenWidth", s.ScreenWidth, "screenHeight", s.ScreenHeight,
+		"windowWidth", s.WindowWidth, "windowHeight", s.WindowHeight,
+		"statusBarHeight", s.StatusBarHeight, "safeArea", a.safeArea(s),
+		"language", s.Language, "version", s.Version, "SDKVersion", s.SDKVersion,
+		"benchmarkLevel", s.BenchmarkLevel, "deviceOrientation", s.Orientation,
+		"fontSizeSetting", 16, "screenTop", 0,
+	)
 	if s.AppName != "" {
 		must(o.Set("appName", s.AppName))
 	}
@@ -91,28 +93,28 @@ func (a *API) systemInfo() *goja.Object {
 
 func (a *API) windowInfo() *goja.Object {
 	s := a.host.SystemInfo()
-	return a.object(map[string]any{
-		"pixelRatio": s.PixelRatio, "screenWidth": s.ScreenWidth, "screenHeight": s.ScreenHeight,
-		"windowWidth": s.WindowWidth, "windowHeight": s.WindowHeight, "statusBarHeight": s.StatusBarHeight,
-		"safeArea": a.safeArea(s), "screenTop": 0,
-	})
+	return a.object(
+		"pixelRatio", s.PixelRatio, "screenWidth", s.ScreenWidth, "screenHeight", s.ScreenHeight,
+		"windowWidth", s.WindowWidth, "windowHeight", s.WindowHeight, "statusBarHeight", s.StatusBarHeight,
+		"safeArea", a.safeArea(s), "screenTop", 0,
+	)
 }
 
 func (a *API) deviceInfo() *goja.Object {
 	s := a.host.SystemInfo()
-	return a.object(map[string]any{
-		"brand": s.Brand, "model": s.Model, "system": s.System, "platform": s.Platform,
-		"benchmarkLevel": s.BenchmarkLevel, "memorySize": s.MemorySize, "abi": "arm64",
-		"devicePixelRatio": s.PixelRatio,
-	})
+	return a.object(
+		"brand", s.Brand, "model", s.Model, "system", s.System, "platform", s.Platform,
+		"benchmarkLevel", s.BenchmarkLevel, "memorySize", s.MemorySize, "abi", "arm64",
+		"devicePixelRatio", s.PixelRatio,
+	)
 }
 
 func (a *API) appBaseInfo() *goja.Object {
 	s := a.host.SystemInfo()
-	o := a.object(map[string]any{
-		"SDKVersion": s.SDKVersion, "version": s.Version, "language": s.Language,
-		"enableDebug": false, "theme": "light", "fontSizeSetting": 16,
-	})
+	o := a.object(
+		"SDKVersion", s.SDKVersion, "version", s.Version, "language", s.Language,
+		"enableDebug", false, "theme", "light", "fontSizeSetting", 16,
+	)
 	if s.AppName != "" {
 		must(o.Set("appName", s.AppName))
 	}
@@ -125,9 +127,9 @@ func (a *API) launchOptions() *goja.Object {
 	for k, v := range lo.Query {
 		must(q.Set(k, v))
 	}
-	return a.object(map[string]any{
-		"scene": lo.Scene, "query": q, "referrerInfo": a.vm.NewObject(),
-	})
+	return a.object(
+		"scene", lo.Scene, "query", q, "referrerInfo", a.vm.NewObject(),
+	)
 }
 
 // setAsync defines an asynchronous API in the platform's convention: the

@@ -11,7 +11,9 @@ set -euo pipefail
 need=(build-essential pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth libgl1-mesa-dri)
 if [ "${1:-}" = bench ]; then
-  need+=(chromium nodejs npm fonts-liberation2)
+  need+=(chromium fonts-liberation2)
+  # Node may come from elsewhere than dpkg (nodesource, nvm): ask for the commands.
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 fi
 
 case "$(uname -s)" in

@@ -101,27 +101,19 @@ func open(cfg Config) (s *Simulator, err error) {
 		s.warnf("--watch: hot reload is not in this build yet; the game runs without it")
 	}
 
-	stopDisplay, err := display.Ensure(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) })
+	if s.stopDisplay, err = display.Ensure(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) }); err != nil {
+		return nil, err
+	}
+	if err = s.openWindow(); err == nil {
+		s.renderer, err = gl.NewRenderer()
+	}
+	if err == nil {
+		s.fonts = fonts.NewLibrary()
+		s.clock = newFrameClock(cfg.Headless && !cfg.Realtime)
+		err = s.startDomains()
+	}
 	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if err != nil {
-			stopDisplay()
-		}
-	}()
-	if err := s.openWindow(); err != nil {
-		return nil, err
-	}
-	s.stopDisplay = stopDisplay
-	if s.renderer, err = gl.NewRenderer(); err != nil {
-		s.closeWindow()
-		return nil, err
-	}
-	s.fonts = fonts.NewLibrary()
-	s.clock = newFrameClock(cfg.Headless && !cfg.Realtime)
-	if err := s.startDomains(); err != nil {
-		s.closeWindow()
+		s.closeWindow() // and the display, if we started one
 		return nil, err
 	}
 	return s, nil

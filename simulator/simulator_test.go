@@ -254,3 +254,24 @@ func TestPreferredFramesPerSecondLowersTheRate(t *testing.T) {
 		t.Errorf("rAF intervals:\n%s\nwant:\n%s", r.stdout, want)
 	}
 }
+
+func TestPlatformAPIsReportThePreset(t *testing.T) {
+	r := runGame(t, "apis", "--frames", "30", "--query", "level=3&name=a%20b", "--device", "iPhone X")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	want := `launch 1001 {"level":"3","name":"a b"}
+system iPhone iPhone X<iPhone10,3> ios iOS 16.7 375 812 375 812 3 44 {"left":0,"right":375,"top":44,"bottom":778,"width":375,"height":734} zh_CN
+window 375 3 device iPhone -1 base string
+globals undefined undefined undefined undefined true
+clock 0 2025-01-01T00:00:00.000Z
+random 0.6046602879796196
+canIUse true false undefined
+onerror image load failed: https://example.com/a.png: loading images from https: URLs is not supported by this build of minisim yet
+onerror image load failed: images/nope.png: file not found
+later 116.667 116
+`
+	if r.stdout != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
+	}
+}
