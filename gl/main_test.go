@@ -3,35 +3,32 @@ package gl
 import (
 	"fmt"
 	"os"
-	"runtime"
 	"testing"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
 	"github.com/minisim/minisim/internal/display"
+	"github.com/minisim/minisim/internal/mainthread"
 )
 
-// GL calls must come from the thread that owns the context: TestMain keeps
-// the main thread, with a hidden window's context current, serving onMain.
-var mainThread = make(chan func())
-
-func onMain(f func()) {
-	done := make(chan struct{})
-	mainThread <- func() { defer close(done); f() }
-	<-done
-}
+// onMain runs f on the main thread, where the test GL context is current.
+func onMain(f func()) { mainthread.Call(f) }
 
 var testRenderer *Renderer
 
+// TestMain makes a hidden window's GL 3.3 context current on the main
+// thread (with a display: an Xvfb of our own when there is none) and
+// serves that thread to the tests.
 func TestMain(m *testing.M) {
-	runtime.LockOSThread()
-	stopDisplay, err := display.Ensure(true, func(string) {})
-	if err != nil {
+	fail := func(err error) {
 		fmt.Fprintln(os.Stderr, "gl tests:", err)
 		os.Exit(1)
 	}
+	stopDisplay, err := display.Ensure(true, func(string) {})
+	if err != nil {
+		fail(err)
+	}
 	if err := glfw.Init(); err != nil {
-		fmt.Fprintln(os.Stderr, "gl tests:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	glfw.WindowHint(glfw.Visible, glfw.False)
 	glfw.WindowHint(glfw.ContextVersionMajor, 3)
@@ -40,25 +37,15 @@ func TestMain(m *testing.M) {
 	glfw.WindowHint(glfw.OpenGLForwardCompatible, glfw.True)
 	win, err := glfw.CreateWindow(64, 64, "gl tests", nil, nil)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "gl tests:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	win.MakeContextCurrent()
 	if testRenderer, err = NewRenderer(); err != nil {
-		fmt.Fprintln(os.Stderr, "gl tests:", err)
-		os.Exit(1)
+		fail(err)
 	}
-	exit := make(chan int)
-	go func() { exit <- m.Run() }()
-	for {
-		select {
-		case f := <-mainThread:
-			f()
-		case code := <-exit:
-			win.Destroy()
-			glfw.Terminate()
-			stopDisplay()
-			os.Exit(code)
-		}
-	}
+	mainthread.Run(m, func() {
+		win.Destroy()
+		glfw.Terminate()
+		stopDisplay()
+	})
 }

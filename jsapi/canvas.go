@@ -154,6 +154,13 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 			return undef
 		})
 	}
+	point := func(name string, f func(x, y float64)) {
+		method(name, func(call goja.FunctionCall) goja.Value {
+			a.argsRequired(call, 2, iface, name)
+			f(num(call, 0), num(call, 1))
+			return undef
+		})
+	}
 	rect("fillRect", x.FillRect)
 	rect("strokeRect", x.StrokeRect)
 	rect("clearRect", x.ClearRect)
@@ -165,16 +172,8 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 	})
 	method("save", func(goja.FunctionCall) goja.Value { x.Save(); return undef })
 	method("restore", func(goja.FunctionCall) goja.Value { x.Restore(); return undef })
-	method("translate", func(call goja.FunctionCall) goja.Value {
-		a.argsRequired(call, 2, iface, "translate")
-		x.Translate(num(call, 0), num(call, 1))
-		return undef
-	})
-	method("scale", func(call goja.FunctionCall) goja.Value {
-		a.argsRequired(call, 2, iface, "scale")
-		x.Scale(num(call, 0), num(call, 1))
-		return undef
-	})
+	point("translate", x.Translate)
+	point("scale", x.Scale)
 	method("rotate", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 1, iface, "rotate")
 		x.Rotate(num(call, 0))
@@ -215,16 +214,8 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 
 	method("beginPath", func(goja.FunctionCall) goja.Value { x.BeginPath(); return undef })
 	method("closePath", func(goja.FunctionCall) goja.Value { x.ClosePath(); return undef })
-	method("moveTo", func(call goja.FunctionCall) goja.Value {
-		a.argsRequired(call, 2, iface, "moveTo")
-		x.MoveTo(num(call, 0), num(call, 1))
-		return undef
-	})
-	method("lineTo", func(call goja.FunctionCall) goja.Value {
-		a.argsRequired(call, 2, iface, "lineTo")
-		x.LineTo(num(call, 0), num(call, 1))
-		return undef
-	})
+	point("moveTo", x.MoveTo)
+	point("lineTo", x.LineTo)
 	method("arc", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 5, iface, "arc")
 		if !x.Arc(num(call, 0), num(call, 1), num(call, 2), num(call, 3), num(call, 4), call.Argument(5).ToBoolean()) {

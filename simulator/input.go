@@ -33,12 +33,7 @@ func LoadInputScript(path string) ([]InputEvent, error) {
 	}
 	var events []InputEvent
 	if err := json.Unmarshal(data, &events); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
-			return nil, projectErrorf("--input %s:%d:%d: malformed JSON: %v", path, line, col, se)
-		}
-		return nil, projectErrorf("--input %s: must be a JSON array of {frame, type, id, x, y} events: %v", path, err)
+		return nil, jsonError("--input "+path, data, err, "must be a JSON array of {frame, type, id, x, y} events")
 	}
 	for i, e := range events {
 		switch e.Type {

@@ -150,18 +150,24 @@ func readJSONObject(path string) (map[string]any, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
-			return nil, projectErrorf("%s:%d:%d: malformed JSON: %v", path, line, col, se)
-		}
-		return nil, projectErrorf("%s: malformed JSON: %v", path, err)
+		return nil, jsonError(path, data, err, "malformed JSON")
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, projectErrorf("%s: must hold a JSON object, not %s", path, jsonText(v))
 	}
 	return obj, nil
+}
+
+// jsonError reports a JSON file that does not parse, with the line and
+// column of a syntax error.
+func jsonError(path string, data []byte, err error, what string) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
+		return projectErrorf("%s:%d:%d: malformed JSON: %v", path, line, col, se)
+	}
+	return projectErrorf("%s: %s: %v", path, what, err)
 }
 
 // lineCol turns a byte offset into a 1-based line and column.

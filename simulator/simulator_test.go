@@ -9,46 +9,27 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/minisim/minisim/internal/display"
 	"github.com/minisim/minisim/internal/golden"
+	"github.com/minisim/minisim/internal/mainthread"
 )
 
-// mainThread runs functions on the main OS thread: GLFW and GL want it,
-// and Go runs each test in a goroutine of its own.
-var mainThread = make(chan func())
-
-// onMain runs f on the main thread and waits for it.
-func onMain(f func()) {
-	done := make(chan struct{})
-	mainThread <- func() { defer close(done); f() }
-	<-done
-}
-
-// TestMain keeps the main thread serving onMain while the tests run, with
-// a display (an Xvfb of our own when there is none).
+// TestMain serves the main thread to GL work (mainthread.Call), with a
+// display: an Xvfb of our own when there is none.
 func TestMain(m *testing.M) {
-	runtime.LockOSThread()
 	stop, err := display.Ensure(true, func(string) {})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "simulator tests:", err)
 		os.Exit(1)
 	}
-	exit := make(chan int)
-	go func() { exit <- m.Run() }()
-	for {
-		select {
-		case f := <-mainThread:
-			f()
-		case code := <-exit:
-			stop()
-			os.Exit(code)
-		}
-	}
+	mainthread.Run(m, stop)
 }
+
+// onMain runs f on the main thread, where GLFW and GL must run.
+func onMain(f func()) { mainthread.Call(f) }
 
 type result struct {
 	stdout, stderr string
