@@ -2,6 +2,7 @@ package gl
 
 import (
 	"image"
+	"time"
 
 	"github.com/go-gl/gl/v3.3-core/gl"
 )
@@ -25,12 +26,18 @@ func (r *Renderer) Present(c *Canvas, fbW, fbH int, dst image.Rectangle) {
 	r.forgetBinding()
 }
 
-// EndFrame submits the frame's GL work and waits for it, as a swap would:
-// without a present (headless) nothing else keeps the CPU from queueing
-// frames faster than the GPU draws them.
+// EndFrame submits the frame's GL work and lets it run while the next
+// frame's JS does, but waits for the frame before it, as a swap chain of
+// two would: without a present (headless) nothing else keeps the CPU from
+// queueing frames faster than the GPU draws them.
 func (r *Renderer) EndFrame() {
 	r.Flush()
-	gl.Finish()
+	gl.Flush() // start rasterizing now, not at the next synchronizing call
+	if r.frameFence != 0 {
+		gl.ClientWaitSync(r.frameFence, gl.SYNC_FLUSH_COMMANDS_BIT, uint64(time.Second))
+		gl.DeleteSync(r.frameFence)
+	}
+	r.frameFence = gl.FenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)
 }
 
 // ReadScaled returns the canvas stretched to w×h, premultiplied, top row

@@ -63,6 +63,8 @@ type Renderer struct {
 	// smooth records each texture's filter (imageSmoothingEnabled), set in
 	// GL only when a draw needs the other one.
 	smooth map[uint32]bool
+	// frameFence marks the end of the last frame's GL work (EndFrame).
+	frameFence uintptr
 	// scratch holds a copy of a canvas drawn onto itself.
 	scratch *Canvas
 

@@ -48,8 +48,11 @@ type Host interface {
 // LaunchOptions is what getLaunchOptionsSync returns.
 type LaunchOptions struct {
 	Scene int
-	Query map[string]string
+	Query []QueryParam // in the order the launch URL gave them
 }
+
+// QueryParam is one key=value of a launch query.
+type QueryParam struct{ Key, Value string }
 
 // API is the platform object (wx or tt) of one domain and the state behind
 // it: listeners, canvases, images.

@@ -124,8 +124,8 @@ func (a *API) appBaseInfo() *goja.Object {
 func (a *API) launchOptions() *goja.Object {
 	lo := a.host.LaunchOptions()
 	q := a.vm.NewObject()
-	for k, v := range lo.Query {
-		must(q.Set(k, v))
+	for _, p := range lo.Query {
+		must(q.Set(p.Key, p.Value))
 	}
 	return a.object(
 		"scene", lo.Scene, "query", q, "referrerInfo", a.vm.NewObject(),

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/minisim/minisim/jsapi"
 )
 
 // Config is one run of the simulator, as the command line describes it
@@ -23,7 +25,7 @@ type Config struct {
 	Frames     int // 0: run until the window closes or the game exits
 	Screenshot string
 	Input      string
-	Query      map[string]string
+	Query      []jsapi.QueryParam
 	// Watch is hot reload: nil means the default (on with a window).
 	Watch         *bool
 	ScriptTimeout time.Duration
@@ -153,20 +155,33 @@ func ParseArgs(args []string) (Config, error) {
 	return cfg, nil
 }
 
-// parseQuery reads "k=v&k2=v2" (values may be URL-encoded); the last of
-// repeated keys wins, as a launch query has one value per key.
-func parseQuery(s string) (map[string]string, error) {
-	q := map[string]string{}
-	s = strings.TrimPrefix(s, "?")
-	if s == "" {
-		return q, nil
-	}
-	vals, err := url.ParseQuery(s)
-	if err != nil {
-		return nil, err
-	}
-	for k, v := range vals {
-		q[k] = v[len(v)-1]
+// parseQuery reads "k=v&k2=v2" (URL-encoded) in order; a repeated key
+// keeps its first place and its last value, as a launch query has one
+// value per key.
+func parseQuery(s string) ([]jsapi.QueryParam, error) {
+	var q []jsapi.QueryParam
+	for _, part := range strings.Split(strings.TrimPrefix(s, "?"), "&") {
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		key, err := url.QueryUnescape(k)
+		if err != nil {
+			return nil, err
+		}
+		val, err := url.QueryUnescape(v)
+		if err != nil {
+			return nil, err
+		}
+		replaced := false
+		for i := range q {
+			if q[i].Key == key {
+				q[i].Value, replaced = val, true
+			}
+		}
+		if !replaced {
+			q = append(q, jsapi.QueryParam{Key: key, Value: val})
+		}
 	}
 	return q, nil
 }

@@ -15,6 +15,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
@@ -67,7 +68,14 @@ type FrameStats struct {
 // Run runs the game the config names until it exits, the window closes,
 // --frames is reached or ctx is cancelled. It must be called on the main
 // OS thread.
-func Run(ctx context.Context, cfg Config) error {
+func Run(ctx context.Context, cfg Config) (err error) {
+	// JS bindings turn Go panics into JS errors; this catches a bug anywhere
+	// else in the loop, so the user gets a report instead of a crash dump.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
+		}
+	}()
 	s, err := open(cfg)
 	if err != nil {
 		return err

@@ -219,8 +219,8 @@ func TestParseArgsRejectsBadFlags(t *testing.T) {
 			t.Errorf("ParseArgs(%q) accepted", args)
 		}
 	}
-	cfg, err := ParseArgs([]string{"--query", "a=1&b=x%20y", "--no-watch", "g"})
-	if err != nil || cfg.Query["b"] != "x y" || cfg.Watch == nil || *cfg.Watch {
+	cfg, err := ParseArgs([]string{"--query", "b=x%20y&a=1&b=2", "--no-watch", "g"})
+	if err != nil || fmt.Sprint(cfg.Query) != "[{b 2} {a 1}]" || cfg.Watch == nil || *cfg.Watch {
 		t.Errorf("cfg = %+v, %v", cfg, err)
 	}
 }
