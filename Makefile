@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 EXAMPLE ?= examples/starcatch
 BIN := bin/minisim
 
-.PHONY: run test build deps bench vet clean help
+.PHONY: run test build deps bench goldens clean help
 
 ## help: list the targets
 help:
@@ -32,6 +32,10 @@ test: deps
 bench: build
 	@scripts/install-deps.sh bench
 	bench/run.sh
+
+## goldens: render the conformance scenes in headless Chromium (conformance/golden)
+goldens:
+	conformance/tools/render-goldens.sh
 
 ## clean: remove build outputs
 clean:

@@ -1,0 +1,1 @@
+ctx.fillStyle = ctx.createPattern(img, 'repeat'); ctx.fillRect(10, 10, 180, 180);
