@@ -222,7 +222,22 @@ func (x *Context2D) FillRect(rx, ry, rw, rh float64) {
 	if col[3] == 0 {
 		return
 	}
-	x.solidQuad(rx, ry, rw, rh, col, blendSourceOver)
+	x.rectAA(rx, ry, rw, rh, col)
+}
+
+// rectAA fills a user-space rectangle, antialiasing its edges unless they
+// fall on whole device pixels.
+func (x *Context2D) rectAA(rx, ry, rw, rh float64, col [4]uint8) {
+	m := x.state.m
+	if m.IsAxisAligned() {
+		x0, y0 := m.Apply(rx, ry)
+		x1, y1 := m.Apply(rx+rw, ry+rh)
+		if pixelAligned(x0, y0, x1, y1) {
+			x.solidQuad(rx, ry, rw, rh, col, blendSourceOver)
+			return
+		}
+	}
+	x.fillConvexAA([]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}, col, blendSourceOver)
 }
 
 // StrokeRect outlines a rectangle with lineWidth, centred on its edges.
@@ -243,19 +258,19 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	h := x.state.lineWidth / 2
 	if rw == 0 || rh == 0 { // a degenerate rectangle strokes as a line with butt caps
 		if rw == 0 {
-			x.solidQuad(rx-h, ry, 2*h, rh, col, blendSourceOver)
+			x.rectAA(rx-h, ry, 2*h, rh, col)
 		} else {
-			x.solidQuad(rx, ry-h, rw, 2*h, col, blendSourceOver)
+			x.rectAA(rx, ry-h, rw, 2*h, col)
 		}
 		return
 	}
 	// Four bands that meet without overlapping, so translucent strokes
 	// blend once everywhere; mitred corners fill the square ends.
-	x.solidQuad(rx-h, ry-h, rw+2*h, 2*h, col, blendSourceOver)
-	x.solidQuad(rx-h, ry+rh-h, rw+2*h, 2*h, col, blendSourceOver)
+	x.rectAA(rx-h, ry-h, rw+2*h, 2*h, col)
+	x.rectAA(rx-h, ry+rh-h, rw+2*h, 2*h, col)
 	if inner := rh - 2*h; inner > 0 {
-		x.solidQuad(rx-h, ry+h, 2*h, inner, col, blendSourceOver)
-		x.solidQuad(rx+rw-h, ry+h, 2*h, inner, col, blendSourceOver)
+		x.rectAA(rx-h, ry+h, 2*h, inner, col)
+		x.rectAA(rx+rw-h, ry+h, 2*h, inner, col)
 	}
 }
 

@@ -6,136 +6,48 @@ import (
 	"github.com/go-gl/gl/v3.3-core/gl"
 )
 
-// path is the current default path, already flattened into device-space
-// polygons: Canvas 2D transforms each point by the transform in force when
-// it is added, so later transform changes do not move it.
-type path struct {
-	subpaths [][]point
-	open     bool // the last subpath accepts more points
-}
-
-type point struct{ x, y float64 }
-
-func (p *path) reset() {
-	p.subpaths = p.subpaths[:0]
-	p.open = false
-}
-
-func (p *path) moveTo(q point) {
-	p.subpaths = append(p.subpaths, []point{q})
-	p.open = true
-}
-
-func (p *path) lineTo(q point) {
-	if !p.open {
-		p.moveTo(q)
-		return
-	}
-	last := &p.subpaths[len(p.subpaths)-1]
-	*last = append(*last, q)
-}
-
-func (p *path) closePath() {
-	if !p.open {
-		return
-	}
-	first := p.subpaths[len(p.subpaths)-1][0]
-	p.moveTo(first) // a new subpath starts where the closed one began
-}
-
-// curveTolerance is how far, in device pixels, a flattened curve may stray
-// from the true one.
-const curveTolerance = 0.2
-
 // BeginPath empties the current path.
 func (x *Context2D) BeginPath() { x.path.reset() }
 
 // MoveTo starts a new subpath.
-func (x *Context2D) MoveTo(px, py float64) {
-	if allFinite(px, py) {
-		x.path.moveTo(x.devicePoint(px, py))
-	}
-}
+func (x *Context2D) MoveTo(px, py float64) { x.path.moveTo(x.state.m, px, py) }
 
 // LineTo adds a straight segment.
-func (x *Context2D) LineTo(px, py float64) {
-	if allFinite(px, py) {
-		x.path.lineTo(x.devicePoint(px, py))
-	}
-}
+func (x *Context2D) LineTo(px, py float64) { x.path.lineTo(x.state.m, px, py) }
 
 // ClosePath closes the current subpath.
 func (x *Context2D) ClosePath() { x.path.closePath() }
 
 // Rect adds a closed rectangle subpath.
-func (x *Context2D) Rect(rx, ry, rw, rh float64) {
-	if !allFinite(rx, ry, rw, rh) {
-		return
-	}
-	x.path.moveTo(x.devicePoint(rx, ry))
-	x.path.lineTo(x.devicePoint(rx+rw, ry))
-	x.path.lineTo(x.devicePoint(rx+rw, ry+rh))
-	x.path.lineTo(x.devicePoint(rx, ry+rh))
-	x.path.closePath()
+func (x *Context2D) Rect(rx, ry, rw, rh float64) { x.path.rect(x.state.m, rx, ry, rw, rh) }
+
+// QuadraticCurveTo adds a quadratic Bézier curve.
+func (x *Context2D) QuadraticCurveTo(cx, cy, px, py float64) { x.path.quadTo(x.state.m, cx, cy, px, py) }
+
+// BezierCurveTo adds a cubic Bézier curve.
+func (x *Context2D) BezierCurveTo(c1x, c1y, c2x, c2y, px, py float64) {
+	x.path.cubicTo(x.state.m, c1x, c1y, c2x, c2y, px, py)
 }
 
-// Arc adds a circular arc, joined to the current point by a line.
-func (x *Context2D) Arc(cx, cy, radius, start, end float64, ccw bool) (ok bool) {
-	if !allFinite(cx, cy, radius, start, end) {
-		return true
-	}
-	if radius < 0 {
-		return false // the browser throws IndexSizeError
-	}
-	sweep := arcSweep(start, end, ccw)
-	n := x.segmentsFor(radius, sweep)
-	for i := 0; i <= n; i++ {
-		a := start + sweep*float64(i)/float64(n)
-		s, c := math.Sincos(a)
-		x.path.lineTo(x.devicePoint(cx+radius*c, cy+radius*s))
-	}
-	return true
+// Arc adds a circular arc, joined to the current point by a line; false
+// means a negative radius (the browser's IndexSizeError).
+func (x *Context2D) Arc(cx, cy, radius, start, end float64, ccw bool) bool {
+	return x.path.ellipse(x.state.m, cx, cy, radius, radius, 0, start, end, ccw)
 }
 
-// arcSweep is the signed angle an arc covers, per the Canvas 2D rules: a
-// difference of a full turn or more draws the whole circle.
-func arcSweep(start, end float64, ccw bool) float64 {
-	const tau = 2 * math.Pi
-	if !ccw {
-		if end-start >= tau {
-			return tau
-		}
-		d := math.Mod(end-start, tau)
-		if d < 0 {
-			d += tau
-		}
-		return d
-	}
-	if start-end >= tau {
-		return -tau
-	}
-	d := math.Mod(start-end, tau)
-	if d < 0 {
-		d += tau
-	}
-	return -d
+// Ellipse adds an elliptical arc; false means a negative radius.
+func (x *Context2D) Ellipse(cx, cy, rx, ry, rotation, start, end float64, ccw bool) bool {
+	return x.path.ellipse(x.state.m, cx, cy, rx, ry, rotation, start, end, ccw)
 }
 
-// segmentsFor picks how many chords approximate an arc within
-// curveTolerance at the current scale.
-func (x *Context2D) segmentsFor(radius, sweep float64) int {
-	r := radius * x.state.m.Scale()
-	if r <= curveTolerance {
-		return 1
-	}
-	step := 2 * math.Acos(1-curveTolerance/r)
-	n := int(math.Ceil(math.Abs(sweep) / step))
-	return min(max(n, 1), 1024)
+// ArcTo adds an arc tangent to two lines; false means a negative radius.
+func (x *Context2D) ArcTo(x1, y1, x2, y2, radius float64) bool {
+	return x.path.arcTo(x.state.m, x1, y1, x2, y2, radius)
 }
 
-func (x *Context2D) devicePoint(px, py float64) point {
-	dx, dy := x.state.m.Apply(px, py)
-	return point{dx, dy}
+// RoundRect adds a rounded rectangle (radii as documented on path.roundRect).
+func (x *Context2D) RoundRect(rx, ry, rw, rh float64, radii [4][2]float64) {
+	x.path.roundRect(x.state.m, rx, ry, rw, rh, radii)
 }
 
 // Fill fills the current path with the fill colour; evenOdd selects the
@@ -150,21 +62,10 @@ func (x *Context2D) Fill(evenOdd bool) {
 		return
 	}
 	if len(polys) == 1 && isConvex(polys[0]) {
-		x.fanInto(polys[0], col)
+		x.fillConvexAA(polys[0], col, blendSourceOver)
 		return
 	}
 	x.fillStencil(polys, col, evenOdd)
-}
-
-// polygons returns the subpaths that enclose area.
-func (p *path) polygons() [][]point {
-	var out [][]point
-	for _, sp := range p.subpaths {
-		if len(sp) >= 3 {
-			out = append(out, sp)
-		}
-	}
-	return out
 }
 
 // isConvex reports whether a polygon is convex and winds once, so a
@@ -208,32 +109,27 @@ func isConvex(poly []point) bool {
 	return xFlips <= 2 && yFlips <= 2
 }
 
-// fanInto appends a convex polygon to the batch as a triangle fan.
-func (x *Context2D) fanInto(poly []point, col [4]uint8) {
-	r := x.r
-	if len(poly) > maxBatchVerts {
-		poly = poly[:maxBatchVerts]
-	}
-	r.use(x.c, 0, blendSourceOver, len(poly))
-	base := uint16(len(r.verts))
-	for _, q := range poly {
-		r.verts = append(r.verts, vertex{float32(q.x), float32(q.y), -1, -1, col})
-	}
-	for i := 1; i+1 < len(poly); i++ {
-		r.indices = append(r.indices, base, base+uint16(i), base+uint16(i+1))
-	}
-}
-
 // fillStencil fills any polygons by stencil-then-cover: the fans of every
-// subpath count windings into the stencil buffer, then one quad over the
-// bounds draws where the rule says the winding is inside.
+// inset subpath count windings into the stencil buffer; the antialiasing
+// fringe is drawn where the stencil says "outside"; then one quad over the
+// bounds draws where the rule says "inside", clearing the stencil behind it.
 func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	r := x.r
 	r.Flush()
 	x.c.ensureStencil()
 	r.bindTarget(x.c)
+	r.target = x.c
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	outlines := make([]aaOutline, 0, len(polys))
+	for _, poly := range polys {
+		o := outline(poly)
+		outlines = append(outlines, o)
+		for _, q := range o.outer {
+			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
+			maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
+		}
+	}
 
 	gl.Enable(gl.STENCIL_TEST)
 	gl.StencilMask(0xff)
@@ -245,40 +141,32 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 		gl.StencilOpSeparate(gl.FRONT, gl.KEEP, gl.KEEP, gl.INCR_WRAP)
 		gl.StencilOpSeparate(gl.BACK, gl.KEEP, gl.KEEP, gl.DECR_WRAP)
 	}
-	r.target = x.c
 	white := [4]uint8{255, 255, 255, 255}
-	for _, poly := range polys {
-		for len(poly) >= 3 {
-			chunk := poly
-			if len(chunk) > maxBatchVerts {
-				chunk = chunk[:maxBatchVerts]
-			}
-			for _, q := range chunk {
-				minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
-				maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
-			}
-			base := uint16(len(r.verts))
-			for _, q := range chunk {
-				r.verts = append(r.verts, vertex{float32(q.x), float32(q.y), -1, -1, white})
-			}
-			for i := 1; i+1 < len(chunk); i++ {
-				r.indices = append(r.indices, base, base+uint16(i), base+uint16(i+1))
-			}
-			r.Flush()
-			r.target = x.c
-			if len(poly) <= maxBatchVerts {
-				break
-			}
-			// Continue the fan from the first point with the rest.
-			rest := append([]point{poly[0]}, poly[maxBatchVerts-1:]...)
-			poly = rest
-		}
+	for _, o := range outlines {
+		r.appendFanChunked(o.inner, white)
 	}
+	r.Flush()
+	r.target = x.c
 	gl.ColorMask(true, true, true, true)
+
 	mask := uint32(0xff)
 	if evenOdd {
 		mask = 1
 	}
+	gl.StencilFunc(gl.EQUAL, 0, mask)
+	gl.StencilOp(gl.KEEP, gl.KEEP, gl.KEEP)
+	for _, o := range outlines {
+		if len(r.verts)+2*len(o.inner) > maxBatchVerts {
+			r.Flush()
+			r.target = x.c
+		}
+		if 2*len(o.inner) <= maxBatchVerts {
+			r.appendFringe(o, col)
+		}
+	}
+	r.Flush()
+	r.target = x.c
+
 	gl.StencilFunc(gl.NOTEQUAL, 0, mask)
 	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO) // leaves the stencil clear for the next fill
 	r.blend = blendSourceOver
@@ -286,4 +174,25 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	r.quad(v(minX, minY), v(maxX, minY), v(minX, maxY), v(maxX, maxY))
 	r.Flush()
 	gl.Disable(gl.STENCIL_TEST)
+}
+
+// appendFanChunked adds a fan of any length, flushing between chunks that
+// fit the batch: each chunk restarts the fan from the first point.
+func (r *Renderer) appendFanChunked(poly []point, col [4]uint8) {
+	for len(poly) >= 3 {
+		chunk := poly
+		if len(chunk) > maxBatchVerts {
+			chunk = chunk[:maxBatchVerts]
+		}
+		if len(r.verts)+len(chunk) > maxBatchVerts {
+			target := r.target
+			r.Flush()
+			r.target = target
+		}
+		r.appendFan(chunk, col)
+		if len(poly) <= maxBatchVerts {
+			return
+		}
+		poly = append([]point{poly[0]}, poly[maxBatchVerts-1:]...)
+	}
 }

@@ -216,10 +216,39 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 	method("closePath", func(goja.FunctionCall) goja.Value { x.ClosePath(); return undef })
 	point("moveTo", x.MoveTo)
 	point("lineTo", x.LineTo)
+	method("quadraticCurveTo", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 4, iface, "quadraticCurveTo")
+		x.QuadraticCurveTo(num(call, 0), num(call, 1), num(call, 2), num(call, 3))
+		return undef
+	})
+	method("bezierCurveTo", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 6, iface, "bezierCurveTo")
+		x.BezierCurveTo(num(call, 0), num(call, 1), num(call, 2), num(call, 3), num(call, 4), num(call, 5))
+		return undef
+	})
+	method("ellipse", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 7, iface, "ellipse")
+		if !x.Ellipse(num(call, 0), num(call, 1), num(call, 2), num(call, 3), num(call, 4), num(call, 5), num(call, 6), call.Argument(7).ToBoolean()) {
+			panic(a.domError("IndexSizeError", "Failed to execute 'ellipse' on '%s': The radius provided is negative.", iface))
+		}
+		return undef
+	})
+	method("arcTo", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 5, iface, "arcTo")
+		if !x.ArcTo(num(call, 0), num(call, 1), num(call, 2), num(call, 3), num(call, 4)) {
+			panic(a.domError("IndexSizeError", "Failed to execute 'arcTo' on '%s': The radius provided (%v) is negative.", iface, num(call, 4)))
+		}
+		return undef
+	})
+	method("roundRect", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 4, iface, "roundRect")
+		x.RoundRect(num(call, 0), num(call, 1), num(call, 2), num(call, 3), a.cornerRadii(call.Argument(4)))
+		return undef
+	})
 	method("arc", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 5, iface, "arc")
 		if !x.Arc(num(call, 0), num(call, 1), num(call, 2), num(call, 3), num(call, 4), call.Argument(5).ToBoolean()) {
-			panic(vm.NewGoError(fmt.Errorf("IndexSizeError: Failed to execute 'arc' on '%s': The radius provided (%v) is negative.", iface, num(call, 2))))
+			panic(a.domError("IndexSizeError", "Failed to execute 'arc' on '%s': The radius provided (%v) is negative.", iface, num(call, 2)))
 		}
 		return undef
 	})
@@ -362,4 +391,52 @@ func (a *API) installText(o *goja.Object, b *canvasBinding) {
 			"fontBoundingBoxDescent", m.FontBoundingBoxDescent,
 		)
 	})))
+}
+
+// domError makes an Error whose name is a DOMException name, as browsers
+// throw for IndexSizeError and the like.
+func (a *API) domError(name, format string, args ...any) *goja.Object {
+	e := a.vm.NewGoError(fmt.Errorf(format, args...))
+	must(e.Set("name", name))
+	return e
+}
+
+// cornerRadii reads roundRect's radii argument: a number, a {x, y}
+// point, or a list of 1 to 4 of them, expanded to [top-left, top-right,
+// bottom-right, bottom-left] as the spec does.
+func (a *API) cornerRadii(v goja.Value) [4][2]float64 {
+	var list []goja.Value
+	if goja.IsUndefined(v) {
+		list = []goja.Value{a.vm.ToValue(0)}
+	} else if obj, ok := v.(*goja.Object); ok && obj.ClassName() == "Array" {
+		if err := a.vm.ExportTo(v, &list); err != nil {
+			panic(a.vm.NewTypeError("roundRect: radii must be a number or a list of numbers"))
+		}
+	} else {
+		list = []goja.Value{v}
+	}
+	if len(list) < 1 || len(list) > 4 {
+		panic(a.domError("RangeError", "Failed to execute 'roundRect' on 'CanvasRenderingContext2D': %d radii provided. Between one and four radii are necessary.", len(list)))
+	}
+	r := make([][2]float64, len(list))
+	for i, item := range list {
+		if obj, ok := item.(*goja.Object); ok && obj.ClassName() == "Object" {
+			r[i] = [2]float64{obj.Get("x").ToFloat(), obj.Get("y").ToFloat()}
+		} else {
+			f := item.ToFloat()
+			r[i] = [2]float64{f, f}
+		}
+		if r[i][0] < 0 || r[i][1] < 0 {
+			panic(a.domError("RangeError", "Failed to execute 'roundRect' on 'CanvasRenderingContext2D': Radius value %v is negative.", r[i][0]))
+		}
+	}
+	switch len(r) {
+	case 1:
+		return [4][2]float64{r[0], r[0], r[0], r[0]}
+	case 2:
+		return [4][2]float64{r[0], r[1], r[0], r[1]}
+	case 3:
+		return [4][2]float64{r[0], r[1], r[2], r[1]}
+	}
+	return [4][2]float64{r[0], r[1], r[2], r[3]}
 }

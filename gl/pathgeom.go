@@ -1,0 +1,305 @@
+package gl
+
+import "math"
+
+// path is a path already flattened into device-space polylines: Canvas 2D
+// transforms each point by the transform in force when it is added, so
+// every builder method takes that transform. Curves are flattened in
+// device space, with a tolerance in device pixels.
+type path struct {
+	subpaths []subpath
+	open     bool // the last subpath accepts more points
+}
+
+// subpath is one polyline; closed ones end with an implicit segment back
+// to their first point.
+type subpath struct {
+	pts    []point
+	closed bool
+}
+
+type point struct{ x, y float64 }
+
+// curveTolerance is how far, in device pixels, a flattened curve may stray
+// from the true one.
+const curveTolerance = 0.2
+
+// maxCurveSegments bounds one curve, so a huge radius cannot exhaust memory.
+const maxCurveSegments = 4096
+
+func (p *path) reset() {
+	p.subpaths = p.subpaths[:0]
+	p.open = false
+}
+
+func (p *path) last() *subpath { return &p.subpaths[len(p.subpaths)-1] }
+
+func (p *path) moveToDevice(q point) {
+	p.subpaths = append(p.subpaths, subpath{pts: []point{q}})
+	p.open = true
+}
+
+func (p *path) lineToDevice(q point) {
+	if !p.open {
+		p.moveToDevice(q)
+		return
+	}
+	sp := p.last()
+	if n := len(sp.pts); n > 0 && sp.pts[n-1] == q {
+		return // a zero-length segment adds nothing to fill or stroke
+	}
+	sp.pts = append(sp.pts, q)
+}
+
+// current returns the last point in device space.
+func (p *path) current() (point, bool) {
+	if !p.open {
+		return point{}, false
+	}
+	sp := p.last()
+	return sp.pts[len(sp.pts)-1], true
+}
+
+func dev(m Matrix, x, y float64) point {
+	dx, dy := m.Apply(x, y)
+	return point{dx, dy}
+}
+
+func (p *path) moveTo(m Matrix, x, y float64) {
+	if allFinite(x, y) {
+		p.moveToDevice(dev(m, x, y))
+	}
+}
+
+func (p *path) lineTo(m Matrix, x, y float64) {
+	if allFinite(x, y) {
+		p.lineToDevice(dev(m, x, y))
+	}
+}
+
+// closePath marks the subpath closed; the next point starts a new subpath
+// at the closed one's start, as the spec says.
+func (p *path) closePath() {
+	if !p.open {
+		return
+	}
+	sp := p.last()
+	sp.closed = true
+	first := sp.pts[0]
+	p.moveToDevice(first)
+}
+
+// ensureStart makes (x, y) the current point if there is none, as
+// quadraticCurveTo, bezierCurveTo and arcTo require.
+func (p *path) ensureStart(m Matrix, x, y float64) {
+	if !p.open {
+		p.moveTo(m, x, y)
+	}
+}
+
+func (p *path) quadTo(m Matrix, cx, cy, x, y float64) {
+	if !allFinite(cx, cy, x, y) {
+		return
+	}
+	p.ensureStart(m, cx, cy)
+	p0, _ := p.current()
+	p1, p2 := dev(m, cx, cy), dev(m, x, y)
+	// Wang's formula: segments for a degree-2 curve within tolerance.
+	d := math.Hypot(p0.x-2*p1.x+p2.x, p0.y-2*p1.y+p2.y)
+	n := segments(math.Sqrt(0.25 * d / curveTolerance))
+	for i := 1; i <= n; i++ {
+		t := float64(i) / float64(n)
+		u := 1 - t
+		p.lineToDevice(point{u*u*p0.x + 2*u*t*p1.x + t*t*p2.x, u*u*p0.y + 2*u*t*p1.y + t*t*p2.y})
+	}
+}
+
+func (p *path) cubicTo(m Matrix, c1x, c1y, c2x, c2y, x, y float64) {
+	if !allFinite(c1x, c1y, c2x, c2y, x, y) {
+		return
+	}
+	p.ensureStart(m, c1x, c1y)
+	p0, _ := p.current()
+	p1, p2, p3 := dev(m, c1x, c1y), dev(m, c2x, c2y), dev(m, x, y)
+	d := math.Max(math.Hypot(p0.x-2*p1.x+p2.x, p0.y-2*p1.y+p2.y), math.Hypot(p1.x-2*p2.x+p3.x, p1.y-2*p2.y+p3.y))
+	n := segments(math.Sqrt(0.75 * d / curveTolerance))
+	for i := 1; i <= n; i++ {
+		t := float64(i) / float64(n)
+		u := 1 - t
+		a, b, c, e := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
+		p.lineToDevice(point{a*p0.x + b*p1.x + c*p2.x + e*p3.x, a*p0.y + b*p1.y + c*p2.y + e*p3.y})
+	}
+}
+
+func segments(f float64) int {
+	if !(f > 1) {
+		return 1
+	}
+	return int(math.Min(math.Ceil(f), maxCurveSegments))
+}
+
+// ellipse adds an elliptical arc (a circle when rx == ry), joined to the
+// current point by a line. It reports false for negative radii, which the
+// browser rejects with an IndexSizeError.
+func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, ccw bool) bool {
+	if !allFinite(cx, cy, rx, ry, rotation, start, end) {
+		return true
+	}
+	if rx < 0 || ry < 0 {
+		return false
+	}
+	sweep := arcSweep(start, end, ccw)
+	// Segments from the device-space radius, as for a circle.
+	r := math.Max(rx, ry) * m.Scale()
+	n := 1
+	if r > curveTolerance {
+		step := 2 * math.Acos(1-curveTolerance/r)
+		n = segments(math.Abs(sweep) / step)
+	}
+	sr, cr := math.Sincos(rotation)
+	for i := 0; i <= n; i++ {
+		a := start + sweep*float64(i)/float64(n)
+		s, c := math.Sincos(a)
+		ex, ey := rx*c, ry*s
+		p.lineToDevice(dev(m, cx+ex*cr-ey*sr, cy+ex*sr+ey*cr))
+	}
+	return true
+}
+
+// arcSweep is the signed angle an arc covers, per the Canvas 2D rules: a
+// difference of a full turn or more draws the whole circle.
+func arcSweep(start, end float64, ccw bool) float64 {
+	const tau = 2 * math.Pi
+	if !ccw {
+		if end-start >= tau {
+			return tau
+		}
+		d := math.Mod(end-start, tau)
+		if d < 0 {
+			d += tau
+		}
+		return d
+	}
+	if start-end >= tau {
+		return -tau
+	}
+	d := math.Mod(start-end, tau)
+	if d < 0 {
+		d += tau
+	}
+	return -d
+}
+
+// arcTo adds a line towards (x1, y1) ending in an arc of the given radius
+// tangent to both (x0,y0)-(x1,y1) and (x1,y1)-(x2,y2), as the spec
+// constructs it in user space. false means a negative radius.
+func (p *path) arcTo(m Matrix, x1, y1, x2, y2, radius float64) bool {
+	if !allFinite(x1, y1, x2, y2, radius) {
+		return true
+	}
+	if radius < 0 {
+		return false
+	}
+	p.ensureStart(m, x1, y1)
+	cur, _ := p.current()
+	inv, ok := m.Invert()
+	if !ok {
+		return true
+	}
+	x0, y0 := inv.Apply(cur.x, cur.y)
+	// Degenerate cases draw a straight line to (x1, y1).
+	d01x, d01y := x0-x1, y0-y1
+	d21x, d21y := x2-x1, y2-y1
+	l01, l21 := math.Hypot(d01x, d01y), math.Hypot(d21x, d21y)
+	cross := d01x*d21y - d01y*d21x
+	if l01 == 0 || l21 == 0 || radius == 0 || math.Abs(cross) < 1e-9*l01*l21 {
+		p.lineTo(m, x1, y1)
+		return true
+	}
+	// The angle at (x1, y1) between the two lines, and how far from it the
+	// tangent points lie.
+	cosA := (d01x*d21x + d01y*d21y) / (l01 * l21)
+	half := math.Acos(math.Max(-1, math.Min(1, cosA))) / 2
+	dist := radius / math.Tan(half)
+	t0x, t0y := x1+d01x/l01*dist, y1+d01y/l01*dist
+	t2x, t2y := x1+d21x/l21*dist, y1+d21y/l21*dist
+	// The centre lies along the bisector, radius away from both lines.
+	bx, by := d01x/l01+d21x/l21, d01y/l01+d21y/l21
+	bl := math.Hypot(bx, by)
+	cd := radius / math.Sin(half)
+	cx, cy := x1+bx/bl*cd, y1+by/bl*cd
+	a0 := math.Atan2(t0y-cy, t0x-cx)
+	a1 := math.Atan2(t2y-cy, t2x-cx)
+	ccw := cross > 0
+	p.lineTo(m, t0x, t0y)
+	p.ellipse(m, cx, cy, radius, radius, 0, a0, a1, ccw)
+	return true
+}
+
+func (p *path) rect(m Matrix, x, y, w, h float64) {
+	if !allFinite(x, y, w, h) {
+		return
+	}
+	p.moveTo(m, x, y)
+	p.lineTo(m, x+w, y)
+	p.lineTo(m, x+w, y+h)
+	p.lineTo(m, x, y+h)
+	p.closePath()
+}
+
+// roundRect adds a rectangle with rounded corners; radii are
+// [top-left, top-right, bottom-right, bottom-left] after the spec's
+// expansion of 1 to 4 values, each an (x, y) pair for elliptical corners.
+func (p *path) roundRect(m Matrix, x, y, w, h float64, radii [4][2]float64) {
+	if !allFinite(x, y, w, h) {
+		return
+	}
+	// A negative width or height mirrors the corners, as the spec says.
+	if w < 0 {
+		x, w = x+w, -w
+		radii[0], radii[1] = radii[1], radii[0]
+		radii[2], radii[3] = radii[3], radii[2]
+	}
+	if h < 0 {
+		y, h = y+h, -h
+		radii[0], radii[3] = radii[3], radii[0]
+		radii[1], radii[2] = radii[2], radii[1]
+	}
+	// Scale all radii down together when adjacent ones overlap.
+	scale := 1.0
+	for _, s := range []float64{
+		w / (radii[0][0] + radii[1][0]), h / (radii[1][1] + radii[2][1]),
+		w / (radii[2][0] + radii[3][0]), h / (radii[3][1] + radii[0][1]),
+	} {
+		if s < scale {
+			scale = s
+		}
+	}
+	for i := range radii {
+		radii[i][0] *= scale
+		radii[i][1] *= scale
+	}
+	tl, tr, br, bl := radii[0], radii[1], radii[2], radii[3]
+	p.moveTo(m, x+tl[0], y)
+	p.lineTo(m, x+w-tr[0], y)
+	p.ellipse(m, x+w-tr[0], y+tr[1], tr[0], tr[1], 0, -math.Pi/2, 0, false)
+	p.lineTo(m, x+w, y+h-br[1])
+	p.ellipse(m, x+w-br[0], y+h-br[1], br[0], br[1], 0, 0, math.Pi/2, false)
+	p.lineTo(m, x+bl[0], y+h)
+	p.ellipse(m, x+bl[0], y+h-bl[1], bl[0], bl[1], 0, math.Pi/2, math.Pi, false)
+	p.lineTo(m, x, y+tl[1])
+	p.ellipse(m, x+tl[0], y+tl[1], tl[0], tl[1], 0, math.Pi, 1.5*math.Pi, false)
+	p.closePath()
+	p.moveTo(m, x, y) // the spec leaves the current point at (x, y)
+}
+
+// polygons returns the subpaths that enclose area.
+func (p *path) polygons() [][]point {
+	var out [][]point
+	for _, sp := range p.subpaths {
+		if len(sp.pts) >= 3 {
+			out = append(out, sp.pts)
+		}
+	}
+	return out
+}
