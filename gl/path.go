@@ -22,7 +22,9 @@ func (x *Context2D) ClosePath() { x.path.closePath() }
 func (x *Context2D) Rect(rx, ry, rw, rh float64) { x.path.rect(x.state.m, rx, ry, rw, rh) }
 
 // QuadraticCurveTo adds a quadratic Bézier curve.
-func (x *Context2D) QuadraticCurveTo(cx, cy, px, py float64) { x.path.quadTo(x.state.m, cx, cy, px, py) }
+func (x *Context2D) QuadraticCurveTo(cx, cy, px, py float64) {
+	x.path.quadTo(x.state.m, cx, cy, px, py)
+}
 
 // BezierCurveTo adds a cubic Bézier curve.
 func (x *Context2D) BezierCurveTo(c1x, c1y, c2x, c2y, px, py float64) {
