@@ -25,6 +25,11 @@ type drawState struct {
 	fill, stroke csscolor.RGBA
 	alpha        float64
 	lineWidth    float64
+	lineCap      LineCap
+	lineJoin     LineJoin
+	miterLimit   float64
+	dash         []float64 // never modified in place: save() shares it
+	dashOffset   float64
 	font         fonts.FontSpec
 	textAlign    TextAlign
 	baseline     TextBaseline
@@ -60,7 +65,8 @@ var defaultFont = fonts.FontSpec{Style: "normal", Weight: 400, SizePx: 10, Famil
 
 func defaultState() drawState {
 	black := csscolor.RGBA{A: 1}
-	return drawState{m: Identity, fill: black, stroke: black, alpha: 1, lineWidth: 1, font: defaultFont, smoothing: true}
+	return drawState{m: Identity, fill: black, stroke: black, alpha: 1, lineWidth: 1, miterLimit: 10,
+		font: defaultFont, smoothing: true}
 }
 
 // NewContext2D creates the 2D context of a canvas.
@@ -156,6 +162,56 @@ func (x *Context2D) SetLineWidth(w float64) {
 // LineWidth is the current line width.
 func (x *Context2D) LineWidth() float64 { return x.state.lineWidth }
 
+// SetLineCap sets lineCap.
+func (x *Context2D) SetLineCap(c LineCap) { x.state.lineCap = c }
+
+// LineCap is the current lineCap.
+func (x *Context2D) LineCap() LineCap { return x.state.lineCap }
+
+// SetLineJoin sets lineJoin.
+func (x *Context2D) SetLineJoin(j LineJoin) { x.state.lineJoin = j }
+
+// LineJoin is the current lineJoin.
+func (x *Context2D) LineJoin() LineJoin { return x.state.lineJoin }
+
+// SetMiterLimit sets miterLimit; zero, negative and non-finite are ignored.
+func (x *Context2D) SetMiterLimit(l float64) {
+	if finite(l) && l > 0 {
+		x.state.miterLimit = l
+	}
+}
+
+// MiterLimit is the current miterLimit.
+func (x *Context2D) MiterLimit() float64 { return x.state.miterLimit }
+
+// SetLineDash sets the dash pattern, as setLineDash does: a list with a
+// negative or non-finite value is ignored, an odd-length list is doubled.
+func (x *Context2D) SetLineDash(d []float64) {
+	for _, v := range d {
+		if !finite(v) || v < 0 {
+			return
+		}
+	}
+	dash := append([]float64(nil), d...)
+	if len(dash)%2 == 1 {
+		dash = append(dash, dash...)
+	}
+	x.state.dash = dash
+}
+
+// LineDash is the current dash pattern (a copy).
+func (x *Context2D) LineDash() []float64 { return append([]float64{}, x.state.dash...) }
+
+// SetLineDashOffset sets lineDashOffset; non-finite values are ignored.
+func (x *Context2D) SetLineDashOffset(o float64) {
+	if finite(o) {
+		x.state.dashOffset = o
+	}
+}
+
+// LineDashOffset is the current lineDashOffset.
+func (x *Context2D) LineDashOffset() float64 { return x.state.dashOffset }
+
 // SetFont sets the parsed font.
 func (x *Context2D) SetFont(f fonts.FontSpec) { x.state.font = f }
 
@@ -240,7 +296,8 @@ func (x *Context2D) rectAA(rx, ry, rw, rh float64, col [4]uint8) {
 	x.fillConvexAA([]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}, col, blendSourceOver)
 }
 
-// StrokeRect outlines a rectangle with lineWidth, centred on its edges.
+// StrokeRect outlines a rectangle with the current line style, without
+// touching the current path.
 func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || (rw == 0 && rh == 0) {
 		return
@@ -249,29 +306,9 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	if col[3] == 0 {
 		return
 	}
-	if rw < 0 {
-		rx, rw = rx+rw, -rw
-	}
-	if rh < 0 {
-		ry, rh = ry+rh, -rh
-	}
-	h := x.state.lineWidth / 2
-	if rw == 0 || rh == 0 { // a degenerate rectangle strokes as a line with butt caps
-		if rw == 0 {
-			x.rectAA(rx-h, ry, 2*h, rh, col)
-		} else {
-			x.rectAA(rx, ry-h, rw, 2*h, col)
-		}
-		return
-	}
-	// Four bands that meet without overlapping, so translucent strokes
-	// blend once everywhere; mitred corners fill the square ends.
-	x.rectAA(rx-h, ry-h, rw+2*h, 2*h, col)
-	x.rectAA(rx-h, ry+rh-h, rw+2*h, 2*h, col)
-	if inner := rh - 2*h; inner > 0 {
-		x.rectAA(rx-h, ry+h, 2*h, inner, col)
-		x.rectAA(rx+rw-h, ry+h, 2*h, inner, col)
-	}
+	var p path
+	p.rect(x.state.m, rx, ry, rw, rh)
+	x.drawRibbons(strokeRibbons(&p, x.state.m, x.state.strokeStyle()), col)
 }
 
 // ClearRect makes a rectangle transparent.

@@ -156,6 +156,13 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 		step := 2 * math.Acos(1-curveTolerance/r)
 		n = segments(math.Abs(sweep) / step)
 	}
+	// Chords cut inside the curve; pushing the vertices out by half the
+	// sagitta makes the polygon straddle it, so fills and strokes are not
+	// shrunk by a fraction of a pixel.
+	if k := math.Cos(sweep / float64(n) / 2); n > 1 && k > 0 {
+		grow := 2 / (1 + k)
+		rx, ry = rx*grow, ry*grow
+	}
 	sr, cr := math.Sincos(rotation)
 	for i := 0; i <= n; i++ {
 		a := start + sweep*float64(i)/float64(n)

@@ -252,6 +252,17 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 		}
 		return undef
 	})
+	method("stroke", func(goja.FunctionCall) goja.Value { x.Stroke(); return undef })
+	method("setLineDash", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 1, iface, "setLineDash")
+		var list []float64
+		if err := vm.ExportTo(call.Arguments[0], &list); err != nil {
+			panic(vm.NewTypeError("Failed to execute 'setLineDash' on '%s': The provided value cannot be converted to a sequence.", iface))
+		}
+		x.SetLineDash(list)
+		return undef
+	})
+	method("getLineDash", func(goja.FunctionCall) goja.Value { return vm.ToValue(x.LineDash()) })
 	method("fill", func(call goja.FunctionCall) goja.Value {
 		rule := call.Argument(0)
 		evenOdd := false
@@ -330,6 +341,20 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 		func(v goja.Value) { x.SetGlobalAlpha(v.ToFloat()) })
 	a.accessor(o, "lineWidth", func() goja.Value { return vm.ToValue(x.LineWidth()) },
 		func(v goja.Value) { x.SetLineWidth(v.ToFloat()) })
+	a.accessor(o, "lineCap", func() goja.Value { return vm.ToValue(lineCaps[x.LineCap()]) }, func(v goja.Value) {
+		if i := indexOf(lineCaps, v.String()); i >= 0 {
+			x.SetLineCap(gl.LineCap(i))
+		}
+	})
+	a.accessor(o, "lineJoin", func() goja.Value { return vm.ToValue(lineJoins[x.LineJoin()]) }, func(v goja.Value) {
+		if i := indexOf(lineJoins, v.String()); i >= 0 {
+			x.SetLineJoin(gl.LineJoin(i))
+		}
+	})
+	a.accessor(o, "miterLimit", func() goja.Value { return vm.ToValue(x.MiterLimit()) },
+		func(v goja.Value) { x.SetMiterLimit(v.ToFloat()) })
+	a.accessor(o, "lineDashOffset", func() goja.Value { return vm.ToValue(x.LineDashOffset()) },
+		func(v goja.Value) { x.SetLineDashOffset(v.ToFloat()) })
 	a.accessor(o, "imageSmoothingEnabled", func() goja.Value { return vm.ToValue(x.ImageSmoothing()) },
 		func(v goja.Value) { x.SetImageSmoothing(v.ToBoolean()) })
 	a.accessor(o, "font", func() goja.Value { return vm.ToValue(x.Font().String()) }, func(v goja.Value) {
@@ -343,26 +368,35 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 		}
 	})
 	a.accessor(o, "textAlign", func() goja.Value { return vm.ToValue(textAligns[x.TextAlign()]) }, func(v goja.Value) {
-		for i, name := range textAligns {
-			if v.String() == name {
-				x.SetTextAlign(gl.TextAlign(i))
-			}
+		if i := indexOf(textAligns, v.String()); i >= 0 {
+			x.SetTextAlign(gl.TextAlign(i))
 		}
 	})
 	a.accessor(o, "textBaseline", func() goja.Value { return vm.ToValue(textBaselines[x.TextBaseline()]) }, func(v goja.Value) {
-		for i, name := range textBaselines {
-			if v.String() == name {
-				x.SetTextBaseline(gl.TextBaseline(i))
-			}
+		if i := indexOf(textBaselines, v.String()); i >= 0 {
+			x.SetTextBaseline(gl.TextBaseline(i))
 		}
 	})
 }
 
-// Indexed by gl.TextAlign and gl.TextBaseline.
+// Indexed by gl.TextAlign, gl.TextBaseline, gl.LineCap and gl.LineJoin:
+// the strings the properties accept and report.
 var (
 	textAligns    = []string{"start", "end", "left", "right", "center"}
 	textBaselines = []string{"alphabetic", "top", "hanging", "middle", "ideographic", "bottom"}
+	lineCaps      = []string{"butt", "round", "square"}
+	lineJoins     = []string{"miter", "round", "bevel"}
 )
+
+// indexOf finds an enumerated value; -1 means the browser would ignore it.
+func indexOf(values []string, v string) int {
+	for i, name := range values {
+		if v == name {
+			return i
+		}
+	}
+	return -1
+}
 
 // installText defines fillText and measureText.
 func (a *API) installText(o *goja.Object, b *canvasBinding) {
