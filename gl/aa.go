@@ -20,10 +20,11 @@ const fringeWidth = 1.0
 const maxMiterScale = 600
 
 // outline computes the rings of poly, offset half the fringe inwards and
-// outwards along each vertex's miter direction.
-func outline(poly []point) aaOutline {
+// outwards along each vertex's miter direction, into scratch's storage.
+func outline(poly []point, scratch *aaOutline) aaOutline {
 	n := len(poly)
-	o := aaOutline{inner: make([]point, n), outer: make([]point, n)}
+	o := aaOutline{inner: grow(scratch.inner, n), outer: grow(scratch.outer, n)}
+	scratch.inner, scratch.outer = o.inner, o.outer
 	// The polygon's own winding decides which side is outside.
 	area := 0.0
 	for i := 0; i < n; i++ {
@@ -36,7 +37,7 @@ func outline(poly []point) aaOutline {
 	}
 	normal := func(a, b point) point {
 		dx, dy := b.x-a.x, b.y-a.y
-		l := math.Hypot(dx, dy)
+		l := math.Sqrt(dx*dx + dy*dy)
 		if l == 0 {
 			return point{}
 		}
@@ -55,6 +56,14 @@ func outline(poly []point) aaOutline {
 		o.outer[i] = point{cur.x + dm.x*half, cur.y + dm.y*half}
 	}
 	return o
+}
+
+// grow returns buf resized to n, reallocating only when it is too small.
+func grow(buf []point, n int) []point {
+	if cap(buf) < n {
+		return make([]point, n)
+	}
+	return buf[:n]
 }
 
 // appendFan adds a convex polygon as a triangle fan to the batch.
@@ -89,13 +98,29 @@ func (x *Context2D) fillConvexAA(poly []point, col [4]uint8, blend blendMode) {
 	if len(poly) < 3 {
 		return
 	}
-	if 3*len(poly) > maxBatchVerts {
-		poly = poly[:maxBatchVerts/3]
+	if 2*len(poly) > maxBatchVerts {
+		poly = poly[:maxBatchVerts/2]
 	}
-	o := outline(poly)
-	x.r.use(x.c, 0, blend, 3*len(poly))
-	x.r.appendFan(o.inner, col)
-	x.r.appendFringe(o, col)
+	o := outline(poly, &x.r.outlineScratch)
+	r := x.r
+	r.use(x.c, 0, blend, 2*len(poly))
+	// One ring of inner (opaque) and outer (clear) vertices serves both the
+	// fan and the fringe.
+	n := len(o.inner)
+	base := uint16(len(r.verts))
+	clear := [4]uint8{}
+	for i := 0; i < n; i++ {
+		r.verts = append(r.verts,
+			vertex{float32(o.inner[i].x), float32(o.inner[i].y), -1, -1, col},
+			vertex{float32(o.outer[i].x), float32(o.outer[i].y), -1, -1, clear})
+	}
+	for i := 1; i+1 < n; i++ {
+		r.indices = append(r.indices, base, base+uint16(2*i), base+uint16(2*i+2))
+	}
+	for i := 0; i < n; i++ {
+		a, b := base+uint16(2*i), base+uint16(2*((i+1)%n))
+		r.indices = append(r.indices, a, a+1, b, b, a+1, b+1)
+	}
 }
 
 // pixelAligned reports whether a device-space rectangle's edges fall on

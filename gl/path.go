@@ -125,7 +125,7 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	outlines := make([]aaOutline, 0, len(polys))
 	for _, poly := range polys {
-		o := outline(poly)
+		o := outline(poly, &aaOutline{}) // each kept: no shared scratch
 		outlines = append(outlines, o)
 		for _, q := range o.outer {
 			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)

@@ -8,7 +8,8 @@ import "math"
 // device space, with a tolerance in device pixels.
 type path struct {
 	subpaths []subpath
-	open     bool // the last subpath accepts more points
+	open     bool      // the last subpath accepts more points
+	polys    [][]point // scratch for polygons
 }
 
 // subpath is one polyline; closed ones end with an implicit segment back
@@ -35,7 +36,15 @@ func (p *path) reset() {
 func (p *path) last() *subpath { return &p.subpaths[len(p.subpaths)-1] }
 
 func (p *path) moveToDevice(q point) {
-	p.subpaths = append(p.subpaths, subpath{pts: []point{q}})
+	// Reuse the storage of subpaths from before the last reset: games
+	// rebuild a path per shape per frame.
+	if len(p.subpaths) < cap(p.subpaths) {
+		p.subpaths = p.subpaths[:len(p.subpaths)+1]
+		sp := p.last()
+		sp.pts, sp.closed = append(sp.pts[:0], q), false
+	} else {
+		p.subpaths = append(p.subpaths, subpath{pts: []point{q}})
+	}
 	p.open = true
 }
 
@@ -300,13 +309,15 @@ func (p *path) roundRect(m Matrix, x, y, w, h float64, radii [4][2]float64) {
 	p.moveTo(m, x, y) // the spec leaves the current point at (x, y)
 }
 
-// polygons returns the subpaths that enclose area.
+// polygons returns the subpaths that enclose area, reusing the path's
+// scratch slice.
 func (p *path) polygons() [][]point {
-	var out [][]point
+	out := p.polys[:0]
 	for _, sp := range p.subpaths {
 		if len(sp.pts) >= 3 {
 			out = append(out, sp.pts)
 		}
 	}
+	p.polys = out
 	return out
 }

@@ -65,6 +65,8 @@ type Renderer struct {
 	smooth map[uint32]bool
 	// frameFence marks the end of the last frame's GL work (EndFrame).
 	frameFence uintptr
+	// outlineScratch is reused by antialiased convex fills.
+	outlineScratch aaOutline
 	// scratch holds a copy of a canvas drawn onto itself.
 	scratch *Canvas
 
