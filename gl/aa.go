@@ -103,7 +103,7 @@ func (x *Context2D) fillConvexAA(poly []point, col [4]uint8, blend blendMode) {
 	}
 	o := outline(poly, &x.r.outlineScratch)
 	r := x.r
-	r.use(x.c, 0, blend, 2*len(poly))
+	r.use(x.dst(), 0, blend, 2*len(poly))
 	// One ring of inner (opaque) and outer (clear) vertices serves both the
 	// fan and the fringe.
 	n := len(o.inner)

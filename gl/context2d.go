@@ -34,6 +34,7 @@ type drawState struct {
 	textAlign    TextAlign
 	baseline     TextBaseline
 	smoothing    bool
+	op           CompositeOp
 }
 
 // TextAlign is ctx.textAlign.
@@ -253,10 +254,11 @@ func unit8(f float64) uint8 {
 	return uint8(f*255 + 0.5)
 }
 
-// solidQuad appends the user-space rectangle (x, y, w, h) in one colour.
-func (x *Context2D) solidQuad(rx, ry, rw, rh float64, col [4]uint8, blend blendMode) {
+// solidQuad appends the user-space rectangle (x, y, w, h) in one colour
+// to target.
+func (x *Context2D) solidQuad(target *Canvas, rx, ry, rw, rh float64, col [4]uint8, blend blendMode) {
 	m := &x.state.m
-	x.r.use(x.c, 0, blend, 4)
+	x.r.use(target, 0, blend, 4)
 	x0, y0 := m.Apply(rx, ry)
 	x1, y1 := m.Apply(rx+rw, ry)
 	x2, y2 := m.Apply(rx, ry+rh)
@@ -279,6 +281,7 @@ func (x *Context2D) FillRect(rx, ry, rw, rh float64) {
 		return
 	}
 	x.rectAA(rx, ry, rw, rh, col)
+	x.finishDraw()
 }
 
 // rectAA fills a user-space rectangle, antialiasing its edges unless they
@@ -289,11 +292,11 @@ func (x *Context2D) rectAA(rx, ry, rw, rh float64, col [4]uint8) {
 		x0, y0 := m.Apply(rx, ry)
 		x1, y1 := m.Apply(rx+rw, ry+rh)
 		if pixelAligned(x0, y0, x1, y1) {
-			x.solidQuad(rx, ry, rw, rh, col, blendSourceOver)
+			x.solidQuad(x.dst(), rx, ry, rw, rh, col, x.drawBlend())
 			return
 		}
 	}
-	x.fillConvexAA([]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}, col, blendSourceOver)
+	x.fillConvexAA([]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}, col, x.drawBlend())
 }
 
 // StrokeRect outlines a rectangle with the current line style, without
@@ -309,6 +312,7 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	var p path
 	p.rect(x.state.m, rx, ry, rw, rh)
 	x.drawRibbons(strokeRibbons(&p, x.state.m, x.state.strokeStyle()), col)
+	x.finishDraw()
 }
 
 // ClearRect makes a rectangle transparent.
@@ -320,7 +324,7 @@ func (x *Context2D) ClearRect(rx, ry, rw, rh float64) {
 		x.c.Clear()
 		return
 	}
-	x.solidQuad(rx, ry, rw, rh, [4]uint8{0, 0, 0, 255}, blendErase)
+	x.solidQuad(x.c, rx, ry, rw, rh, [4]uint8{0, 0, 0, 255}, blendErase)
 }
 
 // coversCanvas reports whether the user-space rectangle covers every pixel
@@ -394,7 +398,7 @@ func (x *Context2D) DrawImage(src Source, sx, sy, sw, sh, dx, dy, dw, dh float64
 	} else if srcCanvas != nil && x.r.target == srcCanvas {
 		x.r.Flush()
 	}
-	x.r.use(x.c, tex, blendSourceOver, 4)
+	x.r.use(x.dst(), tex, x.drawBlend(), 4)
 	x.r.setSmoothing(tex, x.state.smoothing)
 	col := [4]uint8{a, a, a, a}
 	m := &x.state.m
@@ -410,4 +414,5 @@ func (x *Context2D) DrawImage(src Source, sx, sy, sw, sh, dx, dy, dw, dh float64
 		vertex{float32(x2), float32(y2), u0, v1, col},
 		vertex{float32(x3), float32(y3), u1, v1, col},
 	)
+	x.finishDraw()
 }

@@ -64,10 +64,11 @@ func (x *Context2D) Fill(evenOdd bool) {
 		return
 	}
 	if len(polys) == 1 && isConvex(polys[0]) {
-		x.fillConvexAA(polys[0], col, blendSourceOver)
-		return
+		x.fillConvexAA(polys[0], col, x.drawBlend())
+	} else {
+		x.fillStencil(polys, col, evenOdd)
 	}
-	x.fillStencil(polys, col, evenOdd)
+	x.finishDraw()
 }
 
 // isConvex reports whether a polygon is convex and winds once, so a
@@ -116,11 +117,11 @@ func isConvex(poly []point) bool {
 // fringe is drawn where the stencil says "outside"; then one quad over the
 // bounds draws where the rule says "inside", clearing the stencil behind it.
 func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
-	r := x.r
+	r, dst := x.r, x.dst()
 	r.Flush()
-	x.c.ensureStencil()
-	r.bindTarget(x.c)
-	r.target = x.c
+	dst.ensureStencil()
+	r.bindTarget(dst)
+	r.target = dst
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	outlines := make([]aaOutline, 0, len(polys))
@@ -148,8 +149,9 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 		r.appendFanChunked(o.inner, white)
 	}
 	r.Flush()
-	r.target = x.c
+	r.target = dst
 	gl.ColorMask(true, true, true, true)
+	r.blend = x.drawBlend()
 
 	mask := uint32(0xff)
 	if evenOdd {
@@ -160,18 +162,18 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	for _, o := range outlines {
 		if len(r.verts)+2*len(o.inner) > maxBatchVerts {
 			r.Flush()
-			r.target = x.c
+			r.target = dst
 		}
 		if 2*len(o.inner) <= maxBatchVerts {
 			r.appendFringe(o, col)
 		}
 	}
 	r.Flush()
-	r.target = x.c
+	r.target = dst
 
 	gl.StencilFunc(gl.NOTEQUAL, 0, mask)
 	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO) // leaves the stencil clear for the next fill
-	r.blend = blendSourceOver
+	r.blend = x.drawBlend()
 	v := func(px, py float64) vertex { return vertex{float32(px), float32(py), -1, -1, col} }
 	r.quad(v(minX, minY), v(maxX, minY), v(minX, maxY), v(maxX, maxY))
 	r.Flush()

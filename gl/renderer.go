@@ -23,7 +23,33 @@ const (
 	blendSourceOver blendMode = iota
 	blendErase                // clearRect: dst *= 1 - src.a
 	blendCopy                 // source replaces destination
+	blendSourceAtop
+	blendDestOver
+	blendDestOut
+	blendLighter
+	blendXor
+	blendSourceIn
+	blendSourceOut
+	blendDestIn
+	blendDestAtop
 )
+
+// blendFuncs are the GL blend factors (source, destination) of each mode,
+// for premultiplied colours.
+var blendFuncs = [...][2]uint32{
+	blendSourceOver: {gl.ONE, gl.ONE_MINUS_SRC_ALPHA},
+	blendErase:      {gl.ZERO, gl.ONE_MINUS_SRC_ALPHA},
+	blendCopy:       {gl.ONE, gl.ZERO},
+	blendSourceAtop: {gl.DST_ALPHA, gl.ONE_MINUS_SRC_ALPHA},
+	blendDestOver:   {gl.ONE_MINUS_DST_ALPHA, gl.ONE},
+	blendDestOut:    {gl.ZERO, gl.ONE_MINUS_SRC_ALPHA},
+	blendLighter:    {gl.ONE, gl.ONE},
+	blendXor:        {gl.ONE_MINUS_DST_ALPHA, gl.ONE_MINUS_SRC_ALPHA},
+	blendSourceIn:   {gl.DST_ALPHA, gl.ZERO},
+	blendSourceOut:  {gl.ONE_MINUS_DST_ALPHA, gl.ZERO},
+	blendDestIn:     {gl.ZERO, gl.SRC_ALPHA},
+	blendDestAtop:   {gl.ONE_MINUS_DST_ALPHA, gl.SRC_ALPHA},
+}
 
 // vertex is one corner of a batched triangle: position in target pixels,
 // texture coordinate (u < 0: untextured) and premultiplied colour.
@@ -65,6 +91,11 @@ type Renderer struct {
 	smooth map[uint32]bool
 	// frameFence marks the end of the last frame's GL work (EndFrame).
 	frameFence uintptr
+	// layer takes drawing for composite operations that need the whole
+	// canvas (see composite.go); blendProg draws the blend modes.
+	layer                  *Canvas
+	blendProg              uint32
+	uBlendMode, uBlendSize int32
 	// outlineScratch is reused by antialiased convex fills.
 	outlineScratch aaOutline
 	// scratch holds a copy of a canvas drawn onto itself.
@@ -242,6 +273,12 @@ func (r *Renderer) Flush() {
 		gl.BindTexture(gl.TEXTURE_2D, r.texture)
 	}
 	gl.Uniform2f(r.uSize, float32(t.width), float32(t.height))
+	r.drawBatch()
+}
+
+// drawBatch uploads and draws the batch with whatever program, textures
+// and target are bound, then empties it.
+func (r *Renderer) drawBatch() {
 	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
 	gl.BufferData(gl.ARRAY_BUFFER, len(r.verts)*vertexSize, gl.Ptr(r.verts), gl.STREAM_DRAW)
 	gl.BindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.ibo)
@@ -277,14 +314,8 @@ func (r *Renderer) applyBlend(m blendMode) {
 	if r.glBlendKnown && m == r.glBlend {
 		return
 	}
-	switch m {
-	case blendSourceOver:
-		gl.BlendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
-	case blendErase:
-		gl.BlendFunc(gl.ZERO, gl.ONE_MINUS_SRC_ALPHA)
-	case blendCopy:
-		gl.BlendFunc(gl.ONE, gl.ZERO)
-	}
+	f := blendFuncs[m]
+	gl.BlendFunc(f[0], f[1])
 	r.glBlend = m
 	r.glBlendKnown = true
 }

@@ -313,6 +313,7 @@ func (x *Context2D) Stroke() {
 		return
 	}
 	x.drawRibbons(strokeRibbons(&x.path, x.state.m, x.state.strokeStyle()), col)
+	x.finishDraw()
 }
 
 func (st *drawState) strokeStyle() strokeStyle {
@@ -340,33 +341,33 @@ func (x *Context2D) drawRibbons(rs []ribbon, col [4]uint8) {
 	for _, rb := range rs {
 		opaque = opaque && rb.alpha >= 1
 	}
-	r := x.r
-	if opaque {
+	r, dst, blend := x.r, x.dst(), x.drawBlend()
+	if opaque && blend == blendSourceOver {
 		for _, rb := range rs {
-			x.appendRibbon(rb, col, allLanes, blendSourceOver)
+			x.appendRibbon(rb, col, allLanes, blend)
 		}
 		return
 	}
 	r.Flush()
-	x.c.ensureStencil()
-	r.bindTarget(x.c)
+	dst.ensureStencil()
+	r.bindTarget(dst)
 	gl.Enable(gl.STENCIL_TEST)
 	gl.StencilMask(0xff)
 	gl.StencilFunc(gl.EQUAL, 0, 0xff)
 	gl.StencilOp(gl.KEEP, gl.KEEP, gl.INCR)
 	for _, rb := range rs {
-		x.appendRibbon(rb, col, coreLanes, blendSourceOver)
+		x.appendRibbon(rb, col, coreLanes, blend)
 	}
 	x.flushKeepTarget()
 	for _, rb := range rs { // fringes claim their pixels once too
-		x.appendRibbon(rb, col, fringeLanes, blendSourceOver)
+		x.appendRibbon(rb, col, fringeLanes, blend)
 	}
 	x.flushKeepTarget()
 	gl.ColorMask(false, false, false, false)
 	gl.StencilFunc(gl.ALWAYS, 0, 0xff)
 	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO)
 	for _, rb := range rs {
-		x.appendRibbon(rb, col, allLanes, blendSourceOver)
+		x.appendRibbon(rb, col, allLanes, blend)
 	}
 	x.flushKeepTarget()
 	gl.ColorMask(true, true, true, true)
@@ -375,7 +376,7 @@ func (x *Context2D) drawRibbons(rs []ribbon, col [4]uint8) {
 
 func (x *Context2D) flushKeepTarget() {
 	x.r.Flush()
-	x.r.target = x.c
+	x.r.target = x.dst()
 }
 
 // appendRibbon adds the chosen lanes of a ribbon to the batch, splitting
@@ -396,7 +397,7 @@ func (x *Context2D) appendRibbon(rb ribbon, col [4]uint8, lanes [][2]int, blend 
 		if max := maxBatchVerts/perSection - 1; len(chunk) > max {
 			chunk = chunk[:max]
 		}
-		r.use(x.c, 0, blend, perSection*len(chunk))
+		r.use(x.dst(), 0, blend, perSection*len(chunk))
 		base := uint16(len(r.verts))
 		for _, s := range chunk {
 			for k, q := range s {

@@ -128,7 +128,7 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	}
 	cache.upload(cache.atlas.TakeDirty())
 
-	x.r.use(x.c, cache.tex, blendSourceOver, 4*len(quads))
+	x.r.use(x.dst(), cache.tex, x.drawBlend(), 4*len(quads))
 	inv := 1 / float64(cache.atlas.Size())
 	for _, q := range quads {
 		ag := q.ag
@@ -149,6 +149,7 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 		x.r.quad(vertex{float32(ax), float32(ay), u0, v0, col}, vertex{float32(bx), float32(by), u1, v0, col},
 			vertex{float32(cx), float32(cy), u0, v1, col}, vertex{float32(dx), float32(dy), u1, v1, col})
 	}
+	x.finishDraw()
 }
 
 // gatherGlyphs rasterizes (or finds) every glyph of t. When the transform

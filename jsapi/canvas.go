@@ -341,6 +341,12 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 		func(v goja.Value) { x.SetGlobalAlpha(v.ToFloat()) })
 	a.accessor(o, "lineWidth", func() goja.Value { return vm.ToValue(x.LineWidth()) },
 		func(v goja.Value) { x.SetLineWidth(v.ToFloat()) })
+	a.accessor(o, "globalCompositeOperation", func() goja.Value { return vm.ToValue(gl.CompositeOpNames[x.CompositeOp()]) },
+		func(v goja.Value) {
+			if i := indexOf(gl.CompositeOpNames, v.String()); i >= 0 {
+				x.SetCompositeOp(gl.CompositeOp(i))
+			}
+		})
 	a.accessor(o, "lineCap", func() goja.Value { return vm.ToValue(lineCaps[x.LineCap()]) }, func(v goja.Value) {
 		if i := indexOf(lineCaps, v.String()); i >= 0 {
 			x.SetLineCap(gl.LineCap(i))
