@@ -103,6 +103,7 @@ func (x *Context2D) finishDraw() {
 	r := x.r
 	layer := r.layerFor(x.c)
 	r.Flush()
+	r.setPaint(nil)
 	if b, ok := layered[x.state.op]; ok {
 		r.use(x.c, layer.tex, b, 4)
 		r.fullQuad(x.c, [4]uint8{255, 255, 255, 255})

@@ -22,7 +22,7 @@ type Context2D struct {
 // drawState is everything save() captures.
 type drawState struct {
 	m            Matrix
-	fill, stroke csscolor.RGBA
+	fill, stroke Paint
 	alpha        float64
 	lineWidth    float64
 	lineCap      LineCap
@@ -66,7 +66,7 @@ var defaultFont = fonts.FontSpec{Style: "normal", Weight: 400, SizePx: 10, Famil
 
 func defaultState() drawState {
 	black := csscolor.RGBA{A: 1}
-	return drawState{m: Identity, fill: black, stroke: black, alpha: 1, lineWidth: 1, miterLimit: 10,
+	return drawState{m: Identity, fill: ColorPaint(black), stroke: ColorPaint(black), alpha: 1, lineWidth: 1, miterLimit: 10,
 		font: defaultFont, smoothing: true}
 }
 
@@ -132,16 +132,22 @@ func (x *Context2D) Rotate(angle float64) {
 // Style accessors. The JS layer keeps the strings it reports back.
 
 // SetFillColor sets fillStyle to a colour.
-func (x *Context2D) SetFillColor(c csscolor.RGBA) { x.state.fill = c }
+func (x *Context2D) SetFillColor(c csscolor.RGBA) { x.state.fill = ColorPaint(c) }
 
 // SetStrokeColor sets strokeStyle to a colour.
-func (x *Context2D) SetStrokeColor(c csscolor.RGBA) { x.state.stroke = c }
+func (x *Context2D) SetStrokeColor(c csscolor.RGBA) { x.state.stroke = ColorPaint(c) }
 
-// FillColor is the current fill colour.
-func (x *Context2D) FillColor() csscolor.RGBA { return x.state.fill }
+// SetFillPaint sets fillStyle to a colour, gradient or pattern.
+func (x *Context2D) SetFillPaint(p Paint) { x.state.fill = p }
 
-// StrokeColor is the current stroke colour.
-func (x *Context2D) StrokeColor() csscolor.RGBA { return x.state.stroke }
+// SetStrokePaint sets strokeStyle to a colour, gradient or pattern.
+func (x *Context2D) SetStrokePaint(p Paint) { x.state.stroke = p }
+
+// FillPaint is the current fillStyle.
+func (x *Context2D) FillPaint() Paint { return x.state.fill }
+
+// StrokePaint is the current strokeStyle.
+func (x *Context2D) StrokePaint() Paint { return x.state.stroke }
 
 // SetGlobalAlpha sets globalAlpha; values outside 0..1 are ignored.
 func (x *Context2D) SetGlobalAlpha(a float64) {
@@ -276,7 +282,8 @@ func (x *Context2D) FillRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || rw == 0 || rh == 0 {
 		return
 	}
-	col := premul(x.state.fill, x.state.alpha)
+	col, pk := x.paintFor(x.state.fill)
+	x.r.setPaint(pk)
 	if col[3] == 0 {
 		return
 	}
@@ -305,7 +312,8 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || (rw == 0 && rh == 0) {
 		return
 	}
-	col := premul(x.state.stroke, x.state.alpha)
+	col, pk := x.paintFor(x.state.stroke)
+	x.r.setPaint(pk)
 	if col[3] == 0 {
 		return
 	}
@@ -324,6 +332,7 @@ func (x *Context2D) ClearRect(rx, ry, rw, rh float64) {
 		x.c.Clear()
 		return
 	}
+	x.r.setPaint(nil)
 	x.solidQuad(x.c, rx, ry, rw, rh, [4]uint8{0, 0, 0, 255}, blendErase)
 }
 
@@ -398,6 +407,7 @@ func (x *Context2D) DrawImage(src Source, sx, sy, sw, sh, dx, dy, dw, dh float64
 	} else if srcCanvas != nil && x.r.target == srcCanvas {
 		x.r.Flush()
 	}
+	x.r.setPaint(nil)
 	x.r.use(x.dst(), tex, x.drawBlend(), 4)
 	x.r.setSmoothing(tex, x.state.smoothing)
 	col := [4]uint8{a, a, a, a}

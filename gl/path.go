@@ -55,7 +55,8 @@ func (x *Context2D) RoundRect(rx, ry, rw, rh float64, radii [4][2]float64) {
 // Fill fills the current path with the fill colour; evenOdd selects the
 // even-odd rule instead of nonzero.
 func (x *Context2D) Fill(evenOdd bool) {
-	col := premul(x.state.fill, x.state.alpha)
+	col, pk := x.paintFor(x.state.fill)
+	x.r.setPaint(pk)
 	if col[3] == 0 {
 		return
 	}

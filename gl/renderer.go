@@ -96,6 +96,12 @@ type Renderer struct {
 	layer                  *Canvas
 	blendProg              uint32
 	uBlendMode, uBlendSize int32
+	// paint is the gradient or pattern of the batch (nil: colours and
+	// textures), drawn by paintProg.
+	paint         *paintKey
+	paintProg     uint32
+	paintUniforms []int32
+	gradients     []*Gradient // with lookup textures, for DeleteAll
 	// outlineScratch is reused by antialiased convex fills.
 	outlineScratch aaOutline
 	// scratch holds a copy of a canvas drawn onto itself.
@@ -269,6 +275,10 @@ func (r *Renderer) Flush() {
 	t := r.target
 	r.bindTarget(t)
 	r.applyBlend(r.blend)
+	if r.paint != nil {
+		r.flushPaint()
+		return
+	}
 	if r.texture != 0 {
 		gl.BindTexture(gl.TEXTURE_2D, r.texture)
 	}

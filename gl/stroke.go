@@ -308,7 +308,8 @@ func (r ribbon) toDevice(m Matrix) ribbon {
 
 // Stroke outlines the current path with the stroke colour.
 func (x *Context2D) Stroke() {
-	col := premul(x.state.stroke, x.state.alpha)
+	col, pk := x.paintFor(x.state.stroke)
+	x.r.setPaint(pk)
 	if col[3] == 0 {
 		return
 	}

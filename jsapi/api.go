@@ -68,6 +68,7 @@ type API struct {
 	screen    *canvasBinding
 	canvases  []*canvasBinding
 	images    map[*goja.Object]*imageBinding
+	paints    paints
 }
 
 type listener struct {
@@ -83,6 +84,7 @@ func Install(loop Loop, host Host, platform string) *API {
 		listeners: map[string][]listener{},
 		sources:   map[*goja.Object]gl.Source{},
 		images:    map[*goja.Object]*imageBinding{},
+		paints:    newPaints(),
 	}
 	a.obj = a.vm.NewObject()
 	a.installSystem()

@@ -7,7 +7,6 @@ import (
 	"github.com/dop251/goja"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
-	"github.com/minisim/minisim/gl/csscolor"
 )
 
 // canvasBinding is one canvas as JS sees it: the element-like object and
@@ -21,9 +20,10 @@ type canvasBinding struct {
 	width, height int // as the game set them (the GL canvas is at least 1x1)
 	onScreen      bool
 
-	// The strings fillStyle, strokeStyle and font were last set from, to
-	// skip re-parsing the same value every frame.
+	// The strings fillStyle, strokeStyle and font were last set from, and
+	// what they gave, to skip re-parsing the same value every frame.
 	fillSrc, strokeSrc, fontSrc string
+	fillPaint, strokePaint      gl.Paint
 }
 
 // Browsers' default canvas size, for offscreen canvases.
@@ -280,6 +280,7 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 	})
 
 	a.installText(o, b)
+	a.installPaints(o, x)
 	a.installStyles(o, b)
 	must(o.Set("canvas", b.obj))
 	return o
@@ -321,18 +322,29 @@ func sourceSize(src gl.Source) (float64, float64) {
 // browser would reject, keeping the previous one.
 func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 	x, vm := b.ctx, a.vm
-	a.accessor(o, "fillStyle", func() goja.Value { return vm.ToValue(x.FillColor().Serialize()) }, func(v goja.Value) {
-		if s, ok := v.Export().(string); ok && s != b.fillSrc {
-			if c, ok := csscolor.Parse(s); ok {
-				x.SetFillColor(c)
+	// The same colour string set again (every frame, in most games) is
+	// not parsed again; restore() may have changed the paint meanwhile, so
+	// the shortcut also checks that the paint is still that colour.
+	a.accessor(o, "fillStyle", func() goja.Value { return a.paintValue(x.FillPaint()) }, func(v goja.Value) {
+		if s, ok := v.Export().(string); ok && s == b.fillSrc && x.FillPaint() == b.fillPaint {
+			return
+		}
+		if p, ok := a.paintOf(v); ok {
+			x.SetFillPaint(p)
+			b.fillSrc, b.fillPaint = "", p
+			if s, ok := v.Export().(string); ok {
 				b.fillSrc = s
 			}
 		}
 	})
-	a.accessor(o, "strokeStyle", func() goja.Value { return vm.ToValue(x.StrokeColor().Serialize()) }, func(v goja.Value) {
-		if s, ok := v.Export().(string); ok && s != b.strokeSrc {
-			if c, ok := csscolor.Parse(s); ok {
-				x.SetStrokeColor(c)
+	a.accessor(o, "strokeStyle", func() goja.Value { return a.paintValue(x.StrokePaint()) }, func(v goja.Value) {
+		if s, ok := v.Export().(string); ok && s == b.strokeSrc && x.StrokePaint() == b.strokePaint {
+			return
+		}
+		if p, ok := a.paintOf(v); ok {
+			x.SetStrokePaint(p)
+			b.strokeSrc, b.strokePaint = "", p
+			if s, ok := v.Export().(string); ok {
 				b.strokeSrc = s
 			}
 		}
