@@ -281,6 +281,7 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 
 	a.installText(o, b)
 	a.installPaints(o, x)
+	a.installPixels(o, b)
 	a.installStyles(o, b)
 	must(o.Set("canvas", b.obj))
 	return o
