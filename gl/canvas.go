@@ -16,8 +16,12 @@ const MaxCanvasSize = 8192
 type Canvas struct {
 	r             *Renderer
 	tex, fbo      uint32
-	stencil       uint32 // renderbuffer, made on the first path fill
+	stencil       uint32 // renderbuffer, made on the first path fill or clip
 	width, height int
+	// clip is the clip region the stencil holds; clipMask is clipBit while
+	// it holds one (see clip.go).
+	clip     *clipNode
+	clipMask uint32
 	deleted       bool
 }
 
@@ -54,6 +58,7 @@ func (c *Canvas) Resize(width, height int) error {
 	if c.stencil != 0 {
 		c.allocStencil()
 	}
+	c.clip, c.clipMask = nil, 0
 	if st := gl.CheckFramebufferStatus(gl.FRAMEBUFFER); st != gl.FRAMEBUFFER_COMPLETE {
 		r.forgetBinding()
 		return fmt.Errorf("gl: canvas %dx%d: framebuffer incomplete (0x%x)", width, height, st)

@@ -35,6 +35,7 @@ type drawState struct {
 	baseline     TextBaseline
 	smoothing    bool
 	op           CompositeOp
+	clip         *clipNode
 }
 
 // TextAlign is ctx.textAlign.
@@ -282,6 +283,7 @@ func (x *Context2D) FillRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || rw == 0 || rh == 0 {
 		return
 	}
+	x.applyClip()
 	col, pk := x.paintFor(x.state.fill)
 	x.r.setPaint(pk)
 	if col[3] == 0 {
@@ -312,6 +314,7 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || (rw == 0 && rh == 0) {
 		return
 	}
+	x.applyClip()
 	col, pk := x.paintFor(x.state.stroke)
 	x.r.setPaint(pk)
 	if col[3] == 0 {
@@ -328,7 +331,8 @@ func (x *Context2D) ClearRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || rw == 0 || rh == 0 {
 		return
 	}
-	if x.coversCanvas(rx, ry, rw, rh) {
+	x.applyClip()
+	if !x.c.clipped() && x.coversCanvas(rx, ry, rw, rh) {
 		x.c.Clear()
 		return
 	}
@@ -407,6 +411,7 @@ func (x *Context2D) DrawImage(src Source, sx, sy, sw, sh, dx, dy, dw, dh float64
 	} else if srcCanvas != nil && x.r.target == srcCanvas {
 		x.r.Flush()
 	}
+	x.applyClip()
 	x.r.setPaint(nil)
 	x.r.use(x.dst(), tex, x.drawBlend(), 4)
 	x.r.setSmoothing(tex, x.state.smoothing)

@@ -55,6 +55,7 @@ func (x *Context2D) RoundRect(rx, ry, rw, rh float64, radii [4][2]float64) {
 // Fill fills the current path with the fill colour; evenOdd selects the
 // even-odd rule instead of nonzero.
 func (x *Context2D) Fill(evenOdd bool) {
+	x.applyClip()
 	col, pk := x.paintFor(x.state.fill)
 	x.r.setPaint(pk)
 	if col[3] == 0 {
@@ -123,6 +124,8 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	dst.ensureStencil()
 	r.bindTarget(dst)
 	r.target = dst
+	r.manualStencil = true
+	defer func() { r.manualStencil = false }()
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	outlines := make([]aaOutline, 0, len(polys))
@@ -135,13 +138,17 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 		}
 	}
 
+	// Windings go to the low bits; the clip bit (if any) stays.
+	inside := uint32(windingBits)
 	gl.Enable(gl.STENCIL_TEST)
-	gl.StencilMask(0xff)
 	gl.ColorMask(false, false, false, false)
 	gl.StencilFunc(gl.ALWAYS, 0, 0xff)
 	if evenOdd {
+		inside = 1
+		gl.StencilMask(1)
 		gl.StencilOp(gl.KEEP, gl.KEEP, gl.INVERT)
 	} else {
+		gl.StencilMask(windingBits)
 		gl.StencilOpSeparate(gl.FRONT, gl.KEEP, gl.KEEP, gl.INCR_WRAP)
 		gl.StencilOpSeparate(gl.BACK, gl.KEEP, gl.KEEP, gl.DECR_WRAP)
 	}
@@ -154,11 +161,9 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	gl.ColorMask(true, true, true, true)
 	r.blend = x.drawBlend()
 
-	mask := uint32(0xff)
-	if evenOdd {
-		mask = 1
-	}
-	gl.StencilFunc(gl.EQUAL, 0, mask)
+	// Fringe: inside the clip, outside the fill.
+	clip := dst.clipMask
+	gl.StencilFunc(gl.EQUAL, int32(clip), clip|inside)
 	gl.StencilOp(gl.KEEP, gl.KEEP, gl.KEEP)
 	for _, o := range outlines {
 		if len(r.verts)+2*len(o.inner) > maxBatchVerts {
@@ -172,12 +177,17 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	r.Flush()
 	r.target = dst
 
-	gl.StencilFunc(gl.NOTEQUAL, 0, mask)
-	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO) // leaves the stencil clear for the next fill
+	// Cover: inside the clip (clip bit as set) with a non-zero winding,
+	// i.e. the masked stencil exceeds the clip bit alone. Zeroing the
+	// winding bits leaves the stencil ready for the next fill.
+	gl.StencilFunc(gl.LESS, int32(clip), clip|inside)
+	gl.StencilMask(windingBits)
+	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO)
 	r.blend = x.drawBlend()
 	v := func(px, py float64) vertex { return vertex{float32(px), float32(py), -1, -1, col} }
 	r.quad(v(minX, minY), v(maxX, minY), v(minX, maxY), v(maxX, maxY))
 	r.Flush()
+	gl.StencilMask(0xff)
 	gl.Disable(gl.STENCIL_TEST)
 }
 

@@ -102,6 +102,9 @@ type Renderer struct {
 	paintProg     uint32
 	paintUniforms []int32
 	gradients     []*Gradient // with lookup textures, for DeleteAll
+	// manualStencil is set while a fill, stroke or clip drives the stencil
+	// test itself; otherwise Flush sets it from the target's clip.
+	manualStencil bool
 	// outlineScratch is reused by antialiased convex fills.
 	outlineScratch aaOutline
 	// scratch holds a copy of a canvas drawn onto itself.
@@ -275,6 +278,7 @@ func (r *Renderer) Flush() {
 	t := r.target
 	r.bindTarget(t)
 	r.applyBlend(r.blend)
+	r.applyClipTest(t)
 	if r.paint != nil {
 		r.flushPaint()
 		return

@@ -308,6 +308,7 @@ func (r ribbon) toDevice(m Matrix) ribbon {
 
 // Stroke outlines the current path with the stroke colour.
 func (x *Context2D) Stroke() {
+	x.applyClip()
 	col, pk := x.paintFor(x.state.stroke)
 	x.r.setPaint(pk)
 	if col[3] == 0 {
@@ -352,9 +353,11 @@ func (x *Context2D) drawRibbons(rs []ribbon, col [4]uint8) {
 	r.Flush()
 	dst.ensureStencil()
 	r.bindTarget(dst)
+	r.manualStencil = true
+	defer func() { r.manualStencil = false }()
 	gl.Enable(gl.STENCIL_TEST)
-	gl.StencilMask(0xff)
-	gl.StencilFunc(gl.EQUAL, 0, 0xff)
+	gl.StencilMask(windingBits)
+	gl.StencilFunc(gl.EQUAL, int32(dst.clipMask), 0xff) // inside the clip, not drawn yet
 	gl.StencilOp(gl.KEEP, gl.KEEP, gl.INCR)
 	for _, rb := range rs {
 		x.appendRibbon(rb, col, coreLanes, blend)
@@ -366,12 +369,13 @@ func (x *Context2D) drawRibbons(rs []ribbon, col [4]uint8) {
 	x.flushKeepTarget()
 	gl.ColorMask(false, false, false, false)
 	gl.StencilFunc(gl.ALWAYS, 0, 0xff)
-	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO)
+	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO) // the winding bits only: the clip bit stays
 	for _, rb := range rs {
 		x.appendRibbon(rb, col, allLanes, blend)
 	}
 	x.flushKeepTarget()
 	gl.ColorMask(true, true, true, true)
+	gl.StencilMask(0xff)
 	gl.Disable(gl.STENCIL_TEST)
 }
 

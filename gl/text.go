@@ -98,6 +98,7 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	if !allFinite(px, py) || math.IsNaN(maxWidth) || maxWidth <= 0 {
 		return
 	}
+	x.applyClip()
 	col, pk := x.paintFor(x.state.fill)
 	x.r.setPaint(pk)
 	if col[3] == 0 || text == "" {

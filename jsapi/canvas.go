@@ -263,21 +263,21 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 		return undef
 	})
 	method("getLineDash", func(goja.FunctionCall) goja.Value { return vm.ToValue(x.LineDash()) })
-	method("fill", func(call goja.FunctionCall) goja.Value {
+	fillRule := func(call goja.FunctionCall, method string) bool {
 		rule := call.Argument(0)
-		evenOdd := false
-		if !goja.IsUndefined(rule) {
-			switch rule.String() {
-			case "evenodd":
-				evenOdd = true
-			case "nonzero":
-			default:
-				panic(vm.NewTypeError("Failed to execute 'fill' on '%s': The provided value '%s' is not a valid enum value of type CanvasFillRule.", iface, rule.String()))
-			}
+		if goja.IsUndefined(rule) {
+			return false
 		}
-		x.Fill(evenOdd)
-		return undef
-	})
+		switch rule.String() {
+		case "evenodd":
+			return true
+		case "nonzero":
+			return false
+		}
+		panic(vm.NewTypeError("Failed to execute '%s' on '%s': The provided value '%s' is not a valid enum value of type CanvasFillRule.", method, iface, rule.String()))
+	}
+	method("clip", func(call goja.FunctionCall) goja.Value { x.Clip(fillRule(call, "clip")); return undef })
+	method("fill", func(call goja.FunctionCall) goja.Value { x.Fill(fillRule(call, "fill")); return undef })
 
 	a.installText(o, b)
 	a.installPaints(o, x)
