@@ -22,7 +22,7 @@ type Canvas struct {
 	// it holds one (see clip.go).
 	clip     *clipNode
 	clipMask uint32
-	deleted       bool
+	deleted  bool
 }
 
 // NewCanvas allocates a transparent canvas.
