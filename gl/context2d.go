@@ -2,6 +2,8 @@ package gl
 
 import (
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl/csscolor"
@@ -36,6 +38,10 @@ type drawState struct {
 	smoothing    bool
 	op           CompositeOp
 	clip         *clipNode
+	// letterSpacing is in px; the string it was set from is kept for the
+	// getter, as the browser serializes it.
+	letterSpacing    float64
+	letterSpacingSrc string
 }
 
 // TextAlign is ctx.textAlign.
@@ -68,7 +74,7 @@ var defaultFont = fonts.FontSpec{Style: "normal", Weight: 400, SizePx: 10, Famil
 func defaultState() drawState {
 	black := csscolor.RGBA{A: 1}
 	return drawState{m: Identity, fill: ColorPaint(black), stroke: ColorPaint(black), alpha: 1, lineWidth: 1, miterLimit: 10,
-		font: defaultFont, smoothing: true}
+		font: defaultFont, smoothing: true, letterSpacingSrc: "0px"}
 }
 
 // NewContext2D creates the 2D context of a canvas.
@@ -237,6 +243,39 @@ func (x *Context2D) SetTextBaseline(b TextBaseline) { x.state.baseline = b }
 
 // TextBaseline is the current textBaseline.
 func (x *Context2D) TextBaseline() TextBaseline { return x.state.baseline }
+
+// SetLetterSpacing sets letterSpacing from a CSS length ("3px", "0.1em",
+// "2pt"); anything else is ignored, as in a browser.
+func (x *Context2D) SetLetterSpacing(s string) {
+	if px, ok := cssLength(s, x.state.font.SizePx); ok {
+		x.state.letterSpacing, x.state.letterSpacingSrc = px, s
+	}
+}
+
+// LetterSpacing is letterSpacing as it was set.
+func (x *Context2D) LetterSpacing() string { return x.state.letterSpacingSrc }
+
+// cssLength reads a CSS length in px, pt, em or rem (em relative to the
+// current font size).
+func cssLength(s string, fontPx float64) (float64, bool) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	for _, u := range []struct {
+		suffix string
+		scale  float64
+	}{{"rem", 16}, {"px", 1}, {"pt", 4.0 / 3}, {"em", fontPx}} {
+		if num, ok := strings.CutSuffix(s, u.suffix); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+			if err != nil || !finite(v) {
+				return 0, false
+			}
+			return v * u.scale, true
+		}
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil && v == 0 {
+		return 0, true // a unitless zero is a length
+	}
+	return 0, false
+}
 
 // SetImageSmoothing sets imageSmoothingEnabled.
 func (x *Context2D) SetImageSmoothing(on bool) { x.state.smoothing = on }

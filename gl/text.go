@@ -68,7 +68,7 @@ type textLayout struct {
 
 func (x *Context2D) layoutText(lib *fonts.Library, text string) textLayout {
 	face := lib.Face(x.state.font)
-	glyphs := face.Layout(text, 0)
+	glyphs := face.Layout(text, x.state.letterSpacing)
 	t := textLayout{face: face, glyphs: glyphs}
 	if n := len(glyphs); n > 0 {
 		t.width = glyphs[n-1].X + glyphs[n-1].Advance

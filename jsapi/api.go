@@ -69,6 +69,7 @@ type API struct {
 	canvases  []*canvasBinding
 	images    map[*goja.Object]*imageBinding
 	paints    paints
+	path2Ds   map[*goja.Object]*gl.Path2D
 }
 
 type listener struct {
@@ -85,11 +86,13 @@ func Install(loop Loop, host Host, platform string) *API {
 		sources:   map[*goja.Object]gl.Source{},
 		images:    map[*goja.Object]*imageBinding{},
 		paints:    newPaints(),
+		path2Ds:   map[*goja.Object]*gl.Path2D{},
 	}
 	a.obj = a.vm.NewObject()
 	a.installSystem()
 	a.installEvents()
 	a.installCanvas()
+	a.installPath2D()
 	a.installImage()
 	a.set("canIUse", a.canIUse)
 	name := "wx"

@@ -252,7 +252,6 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 		}
 		return undef
 	})
-	method("stroke", func(goja.FunctionCall) goja.Value { x.Stroke(); return undef })
 	method("setLineDash", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 1, iface, "setLineDash")
 		var list []float64
@@ -263,25 +262,11 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 		return undef
 	})
 	method("getLineDash", func(goja.FunctionCall) goja.Value { return vm.ToValue(x.LineDash()) })
-	fillRule := func(call goja.FunctionCall, method string) bool {
-		rule := call.Argument(0)
-		if goja.IsUndefined(rule) {
-			return false
-		}
-		switch rule.String() {
-		case "evenodd":
-			return true
-		case "nonzero":
-			return false
-		}
-		panic(vm.NewTypeError("Failed to execute '%s' on '%s': The provided value '%s' is not a valid enum value of type CanvasFillRule.", method, iface, rule.String()))
-	}
-	method("clip", func(call goja.FunctionCall) goja.Value { x.Clip(fillRule(call, "clip")); return undef })
-	method("fill", func(call goja.FunctionCall) goja.Value { x.Fill(fillRule(call, "fill")); return undef })
 
 	a.installText(o, b)
 	a.installPaints(o, x)
 	a.installPixels(o, b)
+	a.installPathUse(o, x)
 	a.installStyles(o, b)
 	must(o.Set("canvas", b.obj))
 	return o
@@ -386,6 +371,8 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 			b.fontSrc = s
 		}
 	})
+	a.accessor(o, "letterSpacing", func() goja.Value { return vm.ToValue(x.LetterSpacing()) },
+		func(v goja.Value) { x.SetLetterSpacing(v.String()) })
 	a.accessor(o, "textAlign", func() goja.Value { return vm.ToValue(textAligns[x.TextAlign()]) }, func(v goja.Value) {
 		if i := indexOf(textAligns, v.String()); i >= 0 {
 			x.SetTextAlign(gl.TextAlign(i))
