@@ -45,9 +45,17 @@ func drawOutline(z *vector.Rasterizer, dst *image.Alpha, r image.Rectangle, buf 
 	z.Draw(dst, r, image.Opaque, image.Point{})
 }
 
+// OutlineSink receives a glyph outline (vector.Rasterizer is one).
+type OutlineSink interface {
+	MoveTo(x, y float32)
+	LineTo(x, y float32)
+	QuadTo(bx, by, cx, cy float32)
+	ClosePath()
+}
+
 // contour adds one closed TrueType contour: quadratic Béziers where two
 // consecutive off-curve points imply an on-curve point halfway between them.
-func contour(z *vector.Rasterizer, ps []truetype.Point, at func(truetype.Point) (float32, float32)) {
+func contour(z OutlineSink, ps []truetype.Point, at func(truetype.Point) (float32, float32)) {
 	on := func(p truetype.Point) bool { return p.Flags&1 != 0 }
 	mid := func(ax, ay, bx, by float32) (float32, float32) { return (ax + bx) / 2, (ay + by) / 2 }
 
@@ -90,4 +98,29 @@ func contour(z *vector.Rasterizer, ps []truetype.Point, at func(truetype.Point) 
 		z.QuadTo(cx, cy, sx, sy)
 	}
 	z.ClosePath()
+}
+
+// GlyphOutline emits g's outline at the face's size to sink, in px
+// relative to the pen on the baseline, y down (strokeText strokes it).
+func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink) {
+	if f == nil || g.Font == nil || f.size <= 0 {
+		return
+	}
+	defer catch(func() {})
+	font := g.Font
+	if !font.load(g.Index) {
+		return
+	}
+	k := f.size / font.upem
+	at := func(p truetype.Point) (float32, float32) {
+		return float32(float64(p.X) * k), float32(-float64(p.Y) * k)
+	}
+	start := 0
+	for _, end := range font.buf.Ends {
+		if end > len(font.buf.Points) || end <= start {
+			break
+		}
+		contour(sink, font.buf.Points[start:end], at)
+		start = end
+	}
 }

@@ -185,3 +185,41 @@ func (x *Context2D) gatherGlyphs(cache *glyphCache, t textLayout, m Matrix, scal
 	cache.quads = quads
 	return quads
 }
+
+// StrokeText outlines text with the stroke paint and line style.
+func (x *Context2D) StrokeText(lib *fonts.Library, text string, px, py, maxWidth float64) {
+	if !allFinite(px, py) || math.IsNaN(maxWidth) || maxWidth <= 0 || text == "" {
+		return
+	}
+	t := x.layoutText(lib, text)
+	if len(t.glyphs) == 0 {
+		return
+	}
+	squeeze := 1.0
+	if t.width > maxWidth {
+		squeeze = maxWidth / t.width
+	}
+	m := x.state.m.Mul(Matrix{A: squeeze, D: 1, E: px - t.alignDX*squeeze, F: py + t.shift})
+	var p path
+	for _, g := range t.glyphs {
+		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: g.X})
+	}
+	saved := x.path
+	x.path = p
+	x.Stroke()
+	x.path = saved
+}
+
+// pathSink adds a glyph outline (text space, pen at dx) to a path.
+type pathSink struct {
+	p  *path
+	m  Matrix
+	dx float64
+}
+
+func (s *pathSink) MoveTo(x, y float32) { s.p.moveTo(s.m, s.dx+float64(x), float64(y)) }
+func (s *pathSink) LineTo(x, y float32) { s.p.lineTo(s.m, s.dx+float64(x), float64(y)) }
+func (s *pathSink) QuadTo(bx, by, cx, cy float32) {
+	s.p.quadTo(s.m, s.dx+float64(bx), float64(by), s.dx+float64(cx), float64(cy))
+}
+func (s *pathSink) ClosePath() { s.p.closePath() }

@@ -418,6 +418,15 @@ func (a *API) installText(o *goja.Object, b *canvasBinding) {
 		x.FillText(lib, call.Arguments[0].String(), num(call, 1), num(call, 2), maxWidth)
 		return goja.Undefined()
 	})))
+	must(o.Set("strokeText", Native(vm, iface+".strokeText", func(call goja.FunctionCall) goja.Value {
+		a.argsRequired(call, 3, iface, "strokeText")
+		maxWidth := math.Inf(1)
+		if len(call.Arguments) > 3 && !goja.IsUndefined(call.Arguments[3]) {
+			maxWidth = num(call, 3)
+		}
+		x.StrokeText(lib, call.Arguments[0].String(), num(call, 1), num(call, 2), maxWidth)
+		return goja.Undefined()
+	})))
 	must(o.Set("measureText", Native(vm, iface+".measureText", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 1, iface, "measureText")
 		m := x.MeasureText(lib, call.Arguments[0].String())
