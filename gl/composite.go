@@ -77,10 +77,17 @@ func (x *Context2D) SetCompositeOp(op CompositeOp) { x.state.op = op }
 // CompositeOp is the current globalCompositeOperation.
 func (x *Context2D) CompositeOp() CompositeOp { return x.state.op }
 
-// dst is where drawing calls draw: the canvas, or the layer when the
-// operation needs one.
+// usesLayer reports whether drawing calls go through the layer now: for
+// operations GL blending cannot do on the canvas directly, and to cast a
+// shadow.
+func (x *Context2D) usesLayer() bool {
+	_, ok := direct[x.state.op]
+	return !ok || x.shadowVisible()
+}
+
+// dst is where drawing calls draw: the canvas, or the layer.
 func (x *Context2D) dst() *Canvas {
-	if _, ok := direct[x.state.op]; ok {
+	if !x.usesLayer() {
 		return x.c
 	}
 	return x.r.layerFor(x.c)
@@ -88,30 +95,45 @@ func (x *Context2D) dst() *Canvas {
 
 // drawBlend is the blending drawing calls use on dst.
 func (x *Context2D) drawBlend() blendMode {
-	if b, ok := direct[x.state.op]; ok {
-		return b
+	if x.usesLayer() {
+		return blendSourceOver // into the empty layer
 	}
-	return blendSourceOver // into the empty layer
+	return direct[x.state.op]
 }
 
-// finishDraw ends a drawing call: with a layered operation, the layer is
-// composited onto the canvas and cleared.
+// finishDraw ends a drawing call that went to the layer: its shadow, then
+// the layer itself, are composited onto the canvas, and the layer cleared.
 func (x *Context2D) finishDraw() {
-	if _, ok := direct[x.state.op]; ok {
+	if !x.usesLayer() {
 		return
 	}
 	r := x.r
 	layer := r.layerFor(x.c)
 	r.Flush()
 	r.setPaint(nil)
-	if b, ok := layered[x.state.op]; ok {
-		r.use(x.c, layer.tex, b, 4)
-		r.fullQuad(x.c, [4]uint8{255, 255, 255, 255})
-		r.Flush()
-	} else {
-		r.blendLayer(layer, x.c, x.state.op)
+	if x.shadowVisible() {
+		if sh := x.castShadow(layer); sh != nil {
+			x.composite(sh)
+		}
 	}
+	x.composite(layer)
 	layer.Clear()
+}
+
+// composite draws a full-canvas source onto the canvas with the current
+// operation.
+func (x *Context2D) composite(src *Canvas) {
+	r := x.r
+	if b, ok := direct[x.state.op]; ok {
+		r.use(x.c, src.tex, b, 4)
+	} else if b, ok := layered[x.state.op]; ok {
+		r.use(x.c, src.tex, b, 4)
+	} else {
+		r.blendLayer(src, x.c, x.state.op)
+		return
+	}
+	r.fullQuad(x.c, [4]uint8{255, 255, 255, 255})
+	r.Flush()
 }
 
 // layerFor returns the renderer's layer canvas sized like c, empty.

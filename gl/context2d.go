@@ -42,6 +42,10 @@ type drawState struct {
 	// getter, as the browser serializes it.
 	letterSpacing    float64
 	letterSpacingSrc string
+	shadowColor      csscolor.RGBA
+	shadowBlur       float64
+	shadowDX         float64
+	shadowDY         float64
 }
 
 // TextAlign is ctx.textAlign.

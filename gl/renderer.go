@@ -102,6 +102,10 @@ type Renderer struct {
 	paintProg     uint32
 	paintUniforms []int32
 	gradients     []*Gradient // with lookup textures, for DeleteAll
+	// shadow casting (shadow.go)
+	shadowProg       uint32
+	shadowUniforms   []int32
+	shadowA, shadowB *Canvas
 	// manualStencil is set while a fill, stroke or clip drives the stencil
 	// test itself; otherwise Flush sets it from the target's clip.
 	manualStencil bool

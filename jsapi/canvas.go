@@ -7,6 +7,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
+	"github.com/minisim/minisim/gl/csscolor"
 )
 
 // canvasBinding is one canvas as JS sees it: the element-like object and
@@ -345,6 +346,17 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 				x.SetCompositeOp(gl.CompositeOp(i))
 			}
 		})
+	a.accessor(o, "shadowColor", func() goja.Value { return vm.ToValue(x.ShadowColor().Serialize()) }, func(v goja.Value) {
+		if c, ok := csscolor.Parse(v.String()); ok {
+			x.SetShadowColor(c)
+		}
+	})
+	a.accessor(o, "shadowBlur", func() goja.Value { return vm.ToValue(x.ShadowBlur()) },
+		func(v goja.Value) { x.SetShadowBlur(v.ToFloat()) })
+	a.accessor(o, "shadowOffsetX", func() goja.Value { dx, _ := x.ShadowOffset(); return vm.ToValue(dx) },
+		func(v goja.Value) { _, dy := x.ShadowOffset(); x.SetShadowOffset(v.ToFloat(), dy) })
+	a.accessor(o, "shadowOffsetY", func() goja.Value { _, dy := x.ShadowOffset(); return vm.ToValue(dy) },
+		func(v goja.Value) { dx, _ := x.ShadowOffset(); x.SetShadowOffset(dx, v.ToFloat()) })
 	a.accessor(o, "lineCap", func() goja.Value { return vm.ToValue(lineCaps[x.LineCap()]) }, func(v goja.Value) {
 		if i := indexOf(lineCaps, v.String()); i >= 0 {
 			x.SetLineCap(gl.LineCap(i))
