@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/golang/freetype/truetype"
 )
 
 // Library owns parsed fonts and the Faces made from them. Use it from one
@@ -173,4 +175,19 @@ func (l *Library) font(id builtinID) *Font {
 		l.builtin[id], l.broken[id] = f, err != nil
 	}
 	return l.builtin[id]
+}
+
+// FamilyName reads the family name a TrueType font declares (its name
+// table), as wx.loadFont reports it.
+func FamilyName(ttf []byte) (name string, err error) {
+	f, err := parseFont("font", ttf)
+	if err != nil {
+		return "", err
+	}
+	defer catch(func() { name, err = "", errors.New("fonts: unreadable name table") })
+	name = strings.TrimSpace(f.tt.Name(truetype.NameIDFontFamily))
+	if name == "" {
+		return "", errors.New("fonts: the font declares no family name")
+	}
+	return name, nil
 }

@@ -40,6 +40,8 @@ type drawState struct {
 	clip         *clipNode
 	// letterSpacing is in px; the string it was set from is kept for the
 	// getter, as the browser serializes it.
+	rtl              bool // direction: "rtl" turns start/end around
+	smoothingQuality uint8
 	letterSpacing    float64
 	letterSpacingSrc string
 	shadowColor      csscolor.RGBA
@@ -280,6 +282,19 @@ func cssLength(s string, fontPx float64) (float64, bool) {
 	}
 	return 0, false
 }
+
+// SetRTL sets direction to "rtl" (true) or "ltr".
+func (x *Context2D) SetRTL(rtl bool) { x.state.rtl = rtl }
+
+// RTL reports whether direction is "rtl".
+func (x *Context2D) RTL() bool { return x.state.rtl }
+
+// SetImageSmoothingQuality sets imageSmoothingQuality (0 low, 1 medium,
+// 2 high). Bilinear filtering serves all three.
+func (x *Context2D) SetImageSmoothingQuality(q uint8) { x.state.smoothingQuality = q }
+
+// ImageSmoothingQuality is imageSmoothingQuality.
+func (x *Context2D) ImageSmoothingQuality() uint8 { return x.state.smoothingQuality }
 
 // SetImageSmoothing sets imageSmoothingEnabled.
 func (x *Context2D) SetImageSmoothing(on bool) { x.state.smoothing = on }

@@ -73,7 +73,16 @@ func (x *Context2D) layoutText(lib *fonts.Library, text string) textLayout {
 	if n := len(glyphs); n > 0 {
 		t.width = glyphs[n-1].X + glyphs[n-1].Advance
 	}
-	switch x.state.textAlign {
+	align := x.state.textAlign
+	if x.state.rtl { // start and end follow the direction
+		switch align {
+		case AlignStart:
+			align = AlignRight
+		case AlignEnd:
+			align = AlignLeft
+		}
+	}
+	switch align {
 	case AlignRight, AlignEnd:
 		t.alignDX = t.width
 	case AlignCenter:

@@ -70,6 +70,7 @@ type API struct {
 	images    map[*goja.Object]*imageBinding
 	paints    paints
 	path2Ds   map[*goja.Object]*gl.Path2D
+	temp      *tempFiles
 }
 
 type listener struct {
@@ -87,12 +88,14 @@ func Install(loop Loop, host Host, platform string) *API {
 		images:    map[*goja.Object]*imageBinding{},
 		paints:    newPaints(),
 		path2Ds:   map[*goja.Object]*gl.Path2D{},
+		temp:      newTempFiles(platform),
 	}
 	a.obj = a.vm.NewObject()
 	a.installSystem()
 	a.installEvents()
 	a.installCanvas()
 	a.installPath2D()
+	a.installCanvasToTempFilePath()
 	a.installImage()
 	a.set("canIUse", a.canIUse)
 	name := "wx"
@@ -141,6 +144,9 @@ func (a *API) Methods() []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Close releases what the API holds outside the VM (its temp files).
+func (a *API) Close() { a.temp.Cleanup() }
 
 // ScreenCanvas is the on-screen canvas, nil until the game creates it.
 func (a *API) ScreenCanvas() *gl.Canvas {

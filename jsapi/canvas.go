@@ -63,6 +63,7 @@ func (a *API) newCanvas(w, h int, onScreen bool) (*canvasBinding, error) {
 	must(b.obj.Set("getContext", Native(a.vm, "Canvas.getContext", b.getContext)))
 	a.sources[b.obj] = c
 	a.canvases = append(a.canvases, b)
+	a.installExport(b)
 	return b, nil
 }
 
@@ -383,6 +384,25 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 			b.fontSrc = s
 		}
 	})
+	a.accessor(o, "direction", func() goja.Value {
+		if x.RTL() {
+			return vm.ToValue("rtl")
+		}
+		return vm.ToValue("ltr")
+	}, func(v goja.Value) {
+		switch v.String() {
+		case "rtl":
+			x.SetRTL(true)
+		case "ltr", "inherit": // a canvas that is not in a document inherits ltr
+			x.SetRTL(false)
+		}
+	})
+	a.accessor(o, "imageSmoothingQuality", func() goja.Value { return vm.ToValue(smoothingQualities[x.ImageSmoothingQuality()]) },
+		func(v goja.Value) {
+			if i := indexOf(smoothingQualities, v.String()); i >= 0 {
+				x.SetImageSmoothingQuality(uint8(i))
+			}
+		})
 	a.accessor(o, "letterSpacing", func() goja.Value { return vm.ToValue(x.LetterSpacing()) },
 		func(v goja.Value) { x.SetLetterSpacing(v.String()) })
 	a.accessor(o, "textAlign", func() goja.Value { return vm.ToValue(textAligns[x.TextAlign()]) }, func(v goja.Value) {
@@ -404,6 +424,8 @@ var (
 	textBaselines = []string{"alphabetic", "top", "hanging", "middle", "ideographic", "bottom"}
 	lineCaps      = []string{"butt", "round", "square"}
 	lineJoins     = []string{"miter", "round", "bevel"}
+	// imageSmoothingQuality starts at "low", as in browsers.
+	smoothingQualities = []string{"low", "medium", "high"}
 )
 
 // indexOf finds an enumerated value; -1 means the browser would ignore it.

@@ -1,6 +1,8 @@
 package jsapi
 
 import (
+	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"image"
@@ -8,6 +10,7 @@ import (
 	_ "image/jpeg" // decoders for wx.createImage
 	_ "image/png"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -59,15 +62,28 @@ func (a *API) loadImage(img *imageBinding, src string) {
 	if src == "" {
 		return
 	}
-	if strings.Contains(src, "://") || strings.HasPrefix(src, "data:") {
+	var read func() ([]byte, error)
+	switch {
+	case strings.HasPrefix(src, "data:"):
+		read = func() ([]byte, error) { return decodeDataURL(src) }
+	case a.temp.owns(src):
+		file, ok := a.temp.file(src)
+		if !ok {
+			a.imageFailed(img, src+": no such temporary file")
+			return
+		}
+		read = func() ([]byte, error) { return readImageFile(file) }
+	case strings.Contains(src, "://"):
 		scheme, _, _ := strings.Cut(src, ":")
 		a.imageFailed(img, fmt.Sprintf("%s: loading images from %s: URLs is not supported by this build of minisim yet", src, scheme))
 		return
+	default:
+		rel := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(src, "\\", "/")), "/")
+		file := filepath.Join(a.loop.Root(), filepath.FromSlash(rel))
+		read = func() ([]byte, error) { return readImageFile(file) }
 	}
-	rel := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(src, "\\", "/")), "/")
-	file := filepath.Join(a.loop.Root(), filepath.FromSlash(rel))
 	a.loop.Go(func() func() {
-		pix, err := decodeImageFile(file)
+		pix, err := decodeImage(read)
 		return func() {
 			if gen != img.generation {
 				return // src changed meanwhile
@@ -109,18 +125,35 @@ func (a *API) fire(obj *goja.Object, handler string, arg goja.Value) {
 	}
 }
 
-// decodeImageFile reads a PNG or JPEG into premultiplied RGBA, the form
+func readImageFile(file string) ([]byte, error) {
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errors.New("file not found")
+	}
+	return data, err
+}
+
+// decodeDataURL reads a base64 (or percent-encoded) data: URL.
+func decodeDataURL(u string) ([]byte, error) {
+	meta, payload, ok := strings.Cut(strings.TrimPrefix(u, "data:"), ",")
+	if !ok {
+		return nil, errors.New("malformed data URL")
+	}
+	if strings.HasSuffix(meta, ";base64") {
+		return base64.StdEncoding.DecodeString(strings.TrimSpace(payload))
+	}
+	s, err := url.PathUnescape(payload)
+	return []byte(s), err
+}
+
+// decodeImage reads a PNG or JPEG into premultiplied RGBA, the form
 // textures are blended in.
-func decodeImageFile(file string) (*image.RGBA, error) {
-	f, err := os.Open(file)
+func decodeImage(read func() ([]byte, error)) (*image.RGBA, error) {
+	data, err := read()
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New("file not found")
-		}
 		return nil, err
 	}
-	defer f.Close()
-	src, format, err := image.Decode(f)
+	src, format, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode image (PNG and JPEG are supported): %v", err)
 	}

@@ -1,10 +1,16 @@
 package jsapi
 
 import (
+	"fmt"
 	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/fonts"
 )
 
 // SystemInfo is the device and host as the game sees them (all sizes in
@@ -29,12 +35,21 @@ type Rect struct{ Left, Right, Top, Bottom, Width, Height float64 }
 
 func (a *API) installSystem() {
 	a.set("getSystemInfoSync", func(goja.FunctionCall) goja.Value { return a.systemInfo() })
-	a.setAsync("getSystemInfo", func(goja.Value) (goja.Value, string) { return a.systemInfo(), "" })
+	a.setAsync("getSystemInfo", func(goja.Value) (*goja.Object, string) { return a.systemInfo(), "" })
 	a.set("getWindowInfo", func(goja.FunctionCall) goja.Value { return a.windowInfo() })
 	a.set("getDeviceInfo", func(goja.FunctionCall) goja.Value { return a.deviceInfo() })
 	a.set("getAppBaseInfo", func(goja.FunctionCall) goja.Value { return a.appBaseInfo() })
 	a.set("getLaunchOptionsSync", func(goja.FunctionCall) goja.Value { return a.launchOptions() })
 	a.set("getEnterOptionsSync", func(goja.FunctionCall) goja.Value { return a.launchOptions() })
+
+	a.set("loadFont", func(call goja.FunctionCall) goja.Value {
+		name, err := a.loadFont(call.Argument(0).String())
+		if err != nil {
+			a.loop.Warnf("%s(%q): %v", a.apiName("loadFont"), call.Argument(0).String(), err)
+			return goja.Null() // the platform returns null on failure
+		}
+		return a.vm.ToValue(name)
+	})
 
 	perf := a.vm.NewObject()
 	must(perf.Set("now", Native(a.vm, a.apiName("getPerformance().now"), func(goja.FunctionCall) goja.Value {
@@ -50,7 +65,7 @@ func (a *API) installSystem() {
 		a.host.SetPreferredFPS(int(math.Max(1, math.Min(60, math.Round(fps)))))
 		return goja.Undefined()
 	})
-	a.setAsync("exitMiniProgram", func(goja.Value) (goja.Value, string) {
+	a.setAsync("exitMiniProgram", func(goja.Value) (*goja.Object, string) {
 		a.host.Exit()
 		return nil, ""
 	})
@@ -132,41 +147,57 @@ func (a *API) launchOptions() *goja.Object {
 	)
 }
 
-// setAsync defines an asynchronous API in the platform's convention: the
-// result goes to success (or the error to fail), then complete, on a later
-// turn; with none of the three a Promise is returned instead. run returns
-// the result object (nil for none) or a failure reason.
-func (a *API) setAsync(name string, run func(opts goja.Value) (goja.Value, string)) {
+// setAsync defines an asynchronous API whose work is done at once: run
+// returns the result object (nil for none) or a failure reason.
+func (a *API) setAsync(name string, run func(opts goja.Value) (*goja.Object, string)) {
 	a.set(name, func(call goja.FunctionCall) goja.Value {
-		opts := call.Argument(0)
-		var success, fail, complete goja.Callable
-		if o, ok := opts.(*goja.Object); ok {
-			success, _ = goja.AssertFunction(o.Get("success"))
-			fail, _ = goja.AssertFunction(o.Get("fail"))
-			complete, _ = goja.AssertFunction(o.Get("complete"))
+		opts, _ := call.Argument(0).(*goja.Object)
+		return a.callback(name, opts, func(done func(*goja.Object, string)) {
+			done(run(call.Argument(0)))
+		})
+	})
+}
+
+// callback runs an asynchronous API in the platform's convention: start
+// begins the work and calls done once, now or later, with the result
+// fields or a failure reason; on a later turn success or fail, then
+// complete, get {..., errMsg}, or, when opts names none of the three, the
+// returned Promise settles with it.
+func (a *API) callback(name string, opts *goja.Object, start func(done func(result *goja.Object, reason string))) goja.Value {
+	var success, fail, complete goja.Callable
+	if opts != nil {
+		success, _ = goja.AssertFunction(opts.Get("success"))
+		fail, _ = goja.AssertFunction(opts.Get("fail"))
+		complete, _ = goja.AssertFunction(opts.Get("complete"))
+	}
+	usePromise := success == nil && fail == nil && complete == nil
+	var promise *goja.Promise
+	var resolve, reject func(any) error
+	if usePromise {
+		promise, resolve, reject = a.vm.NewPromise()
+	}
+	finished := false
+	done := func(result *goja.Object, reason string) {
+		if finished {
+			return
 		}
-		res, reason := run(opts)
-		out := a.vm.NewObject()
-		if res != nil {
-			if ro, ok := res.(*goja.Object); ok {
-				for _, k := range ro.Keys() {
-					must(out.Set(k, ro.Get(k)))
+		finished = true
+		a.later(func() {
+			out := a.vm.NewObject()
+			if result != nil {
+				for _, k := range result.Keys() {
+					must(out.Set(k, result.Get(k)))
 				}
 			}
-		}
-		must(out.Set("errMsg", a.errMsg(name, reason)))
-		if success == nil && fail == nil && complete == nil {
-			p, resolve, reject := a.vm.NewPromise()
-			a.later(func() {
+			must(out.Set("errMsg", a.errMsg(name, reason)))
+			if usePromise {
 				if reason == "" {
 					resolve(out)
 				} else {
 					reject(out)
 				}
-			})
-			return a.vm.ToValue(p)
-		}
-		a.later(func() {
+				return
+			}
 			if reason == "" && success != nil {
 				a.loop.CallNested(success, goja.Undefined(), out)
 			}
@@ -177,9 +208,34 @@ func (a *API) setAsync(name string, run func(opts goja.Value) (goja.Value, strin
 				a.loop.CallNested(complete, goja.Undefined(), out)
 			}
 		})
-		return goja.Undefined()
-	})
+	}
+	start(done)
+	if usePromise {
+		return a.vm.ToValue(promise)
+	}
+	return goja.Undefined()
 }
 
 // later runs fn as a new turn on the loop, after the current one.
 func (a *API) later(fn func()) { a.loop.Post(fn) }
+
+// loadFont reads a TTF from the game folder and registers it under the
+// family name it declares, which it returns.
+func (a *API) loadFont(src string) (string, error) {
+	if src == "" || strings.Contains(src, "://") {
+		return "", fmt.Errorf("a font path inside the game folder is required")
+	}
+	rel := strings.TrimPrefix(path.Clean("/"+src), "/")
+	data, err := os.ReadFile(filepath.Join(a.loop.Root(), filepath.FromSlash(rel)))
+	if err != nil {
+		return "", err
+	}
+	name, err := fonts.FamilyName(data)
+	if err != nil {
+		return "", err
+	}
+	if err := a.host.Fonts().Load(name, data); err != nil {
+		return "", err
+	}
+	return name, nil
+}

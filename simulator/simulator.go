@@ -160,6 +160,9 @@ func (s *Simulator) close() {
 	if s.main != nil {
 		s.main.Close()
 	}
+	if s.api != nil {
+		s.api.Close()
+	}
 	if s.renderer != nil {
 		s.renderer.DeleteAll()
 	}

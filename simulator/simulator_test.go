@@ -256,3 +256,53 @@ later 116.667 116
 		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
 	}
 }
+
+func TestCanvasExportsRoundTrip(t *testing.T) {
+	r := runGame(t, "export", "--frames", "30")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout,
+		"dataURL data:image/png;base64,\n",
+		"sync path wxfile://tmp_1.png\n",
+		"async toTempFilePath:ok\n",
+		"no canvas: canvasToTempFilePath:fail canvas is required",
+		"png data url 40x20 last pixel 0 0 255 255\n",
+		"sync temp 10x10 last pixel 0 0 255 255\n",
+		"wx.canvasToTempFilePath 40x20 last pixel 0 0 255 255\n",
+	)
+	// JPEG: no alpha, lossy; blue stays mostly blue.
+	for _, label := range []string{"jpeg data url 40x20 last pixel", "async temp 40x20 last pixel"} {
+		if !strings.Contains(r.stdout, label) {
+			t.Errorf("no %q line:\n%s", label, r.stdout)
+		}
+	}
+}
+
+func TestLoadFontRegistersTheDeclaredFamily(t *testing.T) {
+	dir := t.TempDir()
+	ttf, err := os.ReadFile(filepath.Join("..", "fonts", "data", "LiberationMono-Regular.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "game.json"), []byte(`{}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "my.ttf"), ttf, 0o644)
+	os.WriteFile(filepath.Join(dir, "game.js"), []byte(`
+var name = wx.loadFont('my.ttf');
+console.log('family', name, 'missing', wx.loadFont('nope.ttf'));
+var ctx = wx.createCanvas().getContext('2d');
+ctx.font = '20px "' + name + '"';
+var mono = ctx.measureText('iiii').width;
+ctx.font = '20px sans-serif';
+console.log('monospaced', mono > ctx.measureText('iiii').width);
+ctx.direction = 'rtl'; ctx.imageSmoothingQuality = 'high'; ctx.imageSmoothingQuality = 'bogus';
+console.log(ctx.direction, ctx.imageSmoothingQuality);
+wx.exitMiniProgram();
+`), 0o644)
+	cfg, _ := ParseArgs([]string{"--headless", "--frames", "3", dir})
+	var out, errOut bytes.Buffer
+	cfg.Stdout, cfg.Stderr = &out, &errOut
+	onMain(func() { err = Run(context.Background(), cfg) })
+	wantLines(t, out.String(), "family Liberation Mono missing null\n", "monospaced true\n", "rtl high\n")
+	wantLines(t, errOut.String(), `wx.loadFont("nope.ttf")`)
+}
