@@ -77,6 +77,7 @@ type Domain struct {
 
 	uncaught    int
 	errorHooks  []func(message, stack string)
+	hints       []func(message string) string
 	inHook      bool
 	closed      bool
 	exitRequest func()
@@ -144,6 +145,10 @@ func (d *Domain) Warnf(format string, args ...any) {
 
 // UncaughtErrors counts errors that reached the top of a JS turn.
 func (d *Domain) UncaughtErrors() int { return d.uncaught }
+
+// AddHint registers a function that may add a hint line to the report of
+// an error whose message it recognizes ("" for none).
+func (d *Domain) AddHint(hint func(message string) string) { d.hints = append(d.hints, hint) }
 
 // OnError registers a hook that sees every uncaught error after it is
 // printed (wx.onError): its first line and the stack lines below it.

@@ -48,6 +48,11 @@ func (d *Domain) formatError(err error) string {
 		if browserGlobal.MatchString(msg) {
 			b.WriteString("    " + browserGlobalHint + "\n")
 		}
+		for _, hint := range d.hints {
+			if h := hint(msg); h != "" {
+				b.WriteString("    " + h + "\n")
+			}
+		}
 		return b.String()
 	}
 	b.WriteString("Uncaught " + err.Error() + "\n")

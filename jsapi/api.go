@@ -1,6 +1,7 @@
 package jsapi
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -28,6 +29,8 @@ type Loop interface {
 	OnError(hook func(message, stack string))
 	Root() string
 	Warnf(format string, args ...any)
+	// AddHint adds a line to error reports whose message it recognizes.
+	AddHint(hint func(message string) string)
 	// Now is the domain's performance.now clock.
 	Now() time.Duration
 }
@@ -61,7 +64,12 @@ type API struct {
 	vm       *goja.Runtime
 	host     Host
 	platform string // "wechat" | "tiktok"
+	domain   string // MainDomain | OpenDomain
 	obj      *goja.Object
+	// link joins the domains (nil without an open data domain);
+	// sharedCanvas is this domain's object for the shared canvas.
+	link         *OpenDataLink
+	sharedCanvas *canvasBinding
 
 	listeners map[string][]listener
 	sources   map[*goja.Object]gl.Source
@@ -80,9 +88,13 @@ type listener struct {
 
 // Install creates the platform object (wx for WeChat, tt for TikTok) in the
 // domain and returns it for the simulator to drive events through.
-func Install(loop Loop, host Host, platform string) *API {
+func Install(loop Loop, host Host, cfg Config) *API {
+	platform := cfg.Platform
+	if cfg.Domain == "" {
+		cfg.Domain = MainDomain
+	}
 	a := &API{
-		loop: loop, vm: loop.VM(), host: host, platform: platform,
+		loop: loop, vm: loop.VM(), host: host, platform: platform, domain: cfg.Domain, link: cfg.Link,
 		listeners: map[string][]listener{},
 		sources:   map[*goja.Object]gl.Source{},
 		images:    map[*goja.Object]*imageBinding{},
@@ -97,12 +109,19 @@ func Install(loop Loop, host Host, platform string) *API {
 	a.installPath2D()
 	a.installCanvasToTempFilePath()
 	a.installImage()
+	a.installOpenData()
 	a.set("canIUse", a.canIUse)
-	name := "wx"
+	a.applyDomainTable()
+	g := a.vm.GlobalObject()
 	if platform == "tiktok" {
-		name = "tt"
+		must(g.Set("tt", a.obj))
+		must(g.Set("TTMinis", a.object("game", a.obj)))
+	} else {
+		must(g.Set("wx", a.obj))
 	}
-	must(a.vm.GlobalObject().Set(name, a.obj))
+	must(g.Set("requirePlugin", Native(a.vm, "requirePlugin", func(call goja.FunctionCall) goja.Value {
+		panic(a.vm.NewGoError(fmt.Errorf("requirePlugin(%q): plugin is not available: minisim does not host mini game plugins", call.Argument(0).String())))
+	})))
 	loop.OnError(a.dispatchError)
 	return a
 }

@@ -69,7 +69,7 @@ func newEnvWith(t *testing.T, host *fakeHost, platform, src string) *env {
 	}
 	t.Cleanup(d.Close)
 	e.d = d
-	e.api = jsapi.Install(d, e.host, platform)
+	e.api = jsapi.Install(d, e.host, jsapi.Config{Platform: platform})
 	d.RunMain("game.js")
 	d.RunPosted() // async callbacks run on later turns
 	return e

@@ -20,6 +20,7 @@ type canvasBinding struct {
 	ctxObj        *goja.Object
 	width, height int // as the game set them (the GL canvas is at least 1x1)
 	onScreen      bool
+	shared        bool // the open data domain's shared canvas
 
 	// The strings fillStyle, strokeStyle and font were last set from, and
 	// what they gave, to skip re-parsing the same value every frame.
@@ -123,6 +124,22 @@ func (b *canvasBinding) getContext(call goja.FunctionCall) goja.Value {
 	return goja.Null()
 }
 
+// bindingOf finds the canvas behind a JS object (nil for anything else).
+func (a *API) bindingOf(o *goja.Object) *canvasBinding {
+	if o == nil {
+		return nil
+	}
+	if a.sharedCanvas != nil && a.sharedCanvas.obj == o {
+		return a.sharedCanvas
+	}
+	for _, c := range a.canvases {
+		if c.obj == o {
+			return c
+		}
+	}
+	return nil
+}
+
 // argsRequired throws the browser's TypeError when a method gets too few
 // arguments.
 func (a *API) argsRequired(call goja.FunctionCall, n int, iface, method string) {
@@ -169,6 +186,9 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 	rect("rect", x.Rect)
 
 	method("drawImage", func(call goja.FunctionCall) goja.Value {
+		if src, ok := call.Argument(0).(*goja.Object); ok {
+			a.refuseDrawing(a.bindingOf(src), b, "drawImage")
+		}
 		a.drawImage(x, call)
 		return undef
 	})
@@ -266,7 +286,7 @@ func (a *API) newContext2D(b *canvasBinding) *goja.Object {
 	method("getLineDash", func(goja.FunctionCall) goja.Value { return vm.ToValue(x.LineDash()) })
 
 	a.installText(o, b)
-	a.installPaints(o, x)
+	a.installPaints(o, b)
 	a.installPixels(o, b)
 	a.installPathUse(o, x)
 	a.installStyles(o, b)

@@ -21,7 +21,7 @@ const (
 	TouchCancel = "TouchCancel"
 )
 
-var eventNames = []string{TouchStart, TouchMove, TouchEnd, TouchCancel, "Show", "Hide", "Error"}
+var eventNames = []string{TouchStart, TouchMove, TouchEnd, TouchCancel, "Show", "Hide", "Error", "Message"}
 
 func (a *API) installEvents() {
 	for _, name := range eventNames {

@@ -89,6 +89,7 @@ func encode(img *image.NRGBA, asJPEG bool, quality float64) ([]byte, error) {
 func (a *API) installExport(b *canvasBinding) {
 	vm := a.vm
 	must(b.obj.Set("toDataURL", Native(vm, "Canvas.toDataURL", func(call goja.FunctionCall) goja.Value {
+		a.refuseReadBack(b, "toDataURL")
 		o := exportOptions{rect: image.Rect(0, 0, b.width, b.height), destW: b.width, destH: b.height, quality: 0.92}
 		if t := call.Argument(0); !goja.IsUndefined(t) && t.String() == "image/jpeg" {
 			o.jpeg = true
@@ -111,6 +112,7 @@ func (a *API) installExport(b *canvasBinding) {
 		return vm.ToValue("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(data))
 	})))
 	must(b.obj.Set("toTempFilePathSync", Native(vm, "Canvas.toTempFilePathSync", func(call goja.FunctionCall) goja.Value {
+		a.refuseReadBack(b, "toTempFilePathSync")
 		opts, _ := call.Argument(0).(*goja.Object)
 		o := a.readExportOptions(b, opts)
 		img, err := b.exportPixels(o)
@@ -124,6 +126,7 @@ func (a *API) installExport(b *canvasBinding) {
 		return vm.ToValue(path)
 	})))
 	must(b.obj.Set("toTempFilePath", Native(vm, "Canvas.toTempFilePath", func(call goja.FunctionCall) goja.Value {
+		a.refuseReadBack(b, "toTempFilePath")
 		opts, _ := call.Argument(0).(*goja.Object)
 		return a.exportAsync("toTempFilePath", b, opts)
 	})))
@@ -180,10 +183,9 @@ func (a *API) installCanvasToTempFilePath() {
 		if opts != nil {
 			canvasObj, _ = opts.Get("canvas").(*goja.Object)
 		}
-		for _, b := range a.canvases {
-			if b.obj == canvasObj {
-				return a.exportAsync("canvasToTempFilePath", b, opts)
-			}
+		if b := a.bindingOf(canvasObj); b != nil {
+			a.refuseReadBack(b, "canvasToTempFilePath")
+			return a.exportAsync("canvasToTempFilePath", b, opts)
 		}
 		return a.callback("canvasToTempFilePath", opts, func(done func(*goja.Object, string)) {
 			done(nil, "canvas is required: pass the canvas to export as {canvas}")

@@ -31,6 +31,7 @@ func (a *API) installPixels(o *goja.Object, b *canvasBinding) {
 	})
 	method("getImageData", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 4, iface, "getImageData")
+		a.refuseReadBack(b, "getImageData")
 		sx, sy, sw, sh := num(call, 0), num(call, 1), num(call, 2), num(call, 3)
 		if sw < 0 { // negative sizes read the rectangle to the left/above
 			sx, sw = sx+sw, -sw

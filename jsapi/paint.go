@@ -22,7 +22,7 @@ func newPaints() paints {
 }
 
 // installPaints adds the gradient and pattern factories to a 2D context.
-func (a *API) installPaints(o *goja.Object, x *gl.Context2D) {
+func (a *API) installPaints(o *goja.Object, b *canvasBinding) {
 	const iface = "CanvasRenderingContext2D"
 	vm := a.vm
 	method := func(name string, fn func(goja.FunctionCall) goja.Value) {
@@ -51,6 +51,10 @@ func (a *API) installPaints(o *goja.Object, x *gl.Context2D) {
 	method("createPattern", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 2, iface, "createPattern")
 		obj, _ := call.Arguments[0].(*goja.Object)
+		// A pattern may be drawn anywhere, so no protected canvas may become one.
+		if pb := a.bindingOf(obj); pb != nil && a.restricted() && (pb.onScreen || pb.shared) {
+			a.refuseDrawing(pb, nil, "createPattern")
+		}
 		src, ok := a.sources[obj]
 		if !ok {
 			if a.imageOf(obj) != nil {

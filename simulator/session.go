@@ -2,6 +2,9 @@ package simulator
 
 import (
 	"image"
+
+	"github.com/minisim/minisim/domains"
+	"github.com/minisim/minisim/jsapi"
 )
 
 // The methods below let a tool or test drive a game frame by frame instead
@@ -31,7 +34,11 @@ func (s *Simulator) ScreenCanvasPixels() (*image.RGBA, bool) {
 }
 
 // UncaughtErrors counts the main domain's uncaught errors so far.
-func (s *Simulator) UncaughtErrors() int { return s.main.UncaughtErrors() }
+func (s *Simulator) UncaughtErrors() int {
+	n := 0
+	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { n += d.UncaughtErrors() })
+	return n
+}
 
 // Close frees the window, GL and the domains.
 func (s *Simulator) Close() { s.close() }

@@ -45,6 +45,10 @@ type Simulator struct {
 
 	main *domains.Domain
 	api  *jsapi.API
+	// open and openAPI run the open data domain; nil when the game has none.
+	open    *domains.Domain
+	openAPI *jsapi.API
+	link    *jsapi.OpenDataLink
 
 	frame     int
 	fps       int // the lower of --fps and the game's preferred rate
@@ -151,17 +155,67 @@ func (s *Simulator) startDomains() error {
 		return err
 	}
 	s.main = d
-	s.api = jsapi.Install(d, s, s.project.Platform)
+	if dir := s.project.OpenDataContext; dir != "" {
+		if err := s.startOpenDomain(dir, opts); err != nil {
+			return err
+		}
+	}
+	s.api = jsapi.Install(d, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.MainDomain, Link: s.link})
+	if s.open != nil {
+		s.open.RunMain(s.project.OpenDataContext + "/index.js")
+	}
 	d.RunMain("game.js") // errors are reported; the window stays up
 	return nil
 }
 
-func (s *Simulator) close() {
-	if s.main != nil {
-		s.main.Close()
+// startOpenDomain creates the open data domain: its own VM confined to
+// its folder, sharing the clock and the shared canvas with the main one.
+func (s *Simulator) startOpenDomain(dir string, mainOpts domains.Options) error {
+	opts := mainOpts
+	opts.Name = "open"
+	opts.Scope = dir
+	opts.Forbidden = nil
+	opts.LinePrefix = "[open] "
+	if opts.Seed != 0 {
+		opts.Seed = 2
 	}
-	if s.api != nil {
-		s.api.Close()
+	open, err := domains.New(opts)
+	if err != nil {
+		return err
+	}
+	w, h := int(math.Round(s.device.Width)), int(math.Round(s.device.Height))
+	shared, err := s.renderer.NewCanvas(w, h)
+	if err != nil {
+		open.Close()
+		return err
+	}
+	s.open = open
+	s.link = jsapi.NewOpenDataLink(shared, w, h)
+	s.openAPI = jsapi.Install(open, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.OpenDomain, Link: s.link})
+	if _, err := os.Stat(filepath.Join(s.project.Root, filepath.FromSlash(dir), "index.js")); err != nil {
+		open.Warnf("the open data domain's entry %s/index.js is missing", dir)
+	}
+	return nil
+}
+
+// eachDomain runs f for the main domain, then the open one if any.
+func (s *Simulator) eachDomain(f func(d *domains.Domain, api *jsapi.API)) {
+	f(s.main, s.api)
+	if s.open != nil {
+		f(s.open, s.openAPI)
+	}
+}
+
+func (s *Simulator) close() {
+	for _, d := range []*domains.Domain{s.main, s.open} {
+		if d != nil {
+			d.Close()
+		}
+	}
+	for _, a := range []*jsapi.API{s.api, s.openAPI} {
+		if a != nil {
+			a.Close()
+		}
 	}
 	if s.renderer != nil {
 		s.renderer.DeleteAll()
@@ -197,7 +251,7 @@ func (s *Simulator) run(ctx context.Context) error {
 			return err
 		}
 	}
-	if s.cfg.Headless && s.main.UncaughtErrors() > 0 {
+	if s.cfg.Headless && s.UncaughtErrors() > 0 {
 		return ErrUncaught
 	}
 	return nil
@@ -209,7 +263,7 @@ func (s *Simulator) waitForFrame() {
 	if s.clock.virtual {
 		// Async work (image decoding) finishes before the frame that would
 		// see it, so a headless run does not depend on thread timing.
-		s.main.WaitAsync()
+		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.WaitAsync() })
 		s.clock.advance(s.period())
 		return
 	}
@@ -218,26 +272,34 @@ func (s *Simulator) waitForFrame() {
 		due = time.Now() // the swap already waited for the vertical blank
 	}
 	for {
-		s.main.RunPosted()
+		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunPosted() })
 		now := time.Now()
 		if !now.Before(due) {
 			return
 		}
 		wait := due.Sub(now)
-		if next, ok := s.main.NextTimer(); ok {
-			if d := next - s.clock.Now(); d < wait {
-				wait = max(d, 0)
+		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) {
+			if next, ok := d.NextTimer(); ok {
+				if d := next - s.clock.Now(); d < wait {
+					wait = max(d, 0)
+				}
 			}
-		}
+		})
 		if wait > 0 {
 			t := time.NewTimer(wait)
+			var openWake <-chan struct{}
+			if s.open != nil {
+				openWake = s.open.Wake()
+			}
 			select {
 			case <-t.C:
 			case <-s.main.Wake():
 				t.Stop()
+			case <-openWake:
+				t.Stop()
 			}
 		}
-		s.main.RunTimers(s.clock.Now())
+		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(s.clock.Now()) })
 		if !s.cfg.Headless {
 			glfw.PollEvents() // keep the window responsive between frames
 		}
@@ -250,10 +312,10 @@ func (s *Simulator) runFrame() {
 	start := time.Now()
 	now := s.clock.Now()
 	glfw.PollEvents()
-	s.main.RunPosted()
+	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunPosted() })
 	s.dispatchInput(now)
-	s.main.RunTimers(now)
-	s.main.RunAnimationFrame(now)
+	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(now) })
+	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunAnimationFrame(now) })
 	jsDone := time.Now()
 	s.composite()
 	s.Stats = FrameStats{JS: jsDone.Sub(start), Composite: time.Since(jsDone)}
@@ -273,8 +335,8 @@ func (s *Simulator) dispatchInput(now time.Duration) {
 	}
 	for _, ev := range events {
 		changed, active, ok := s.touches.apply(ev)
-		if ok {
-			s.api.DispatchTouch(ev.phase, changed, active, now)
+		if ok { // both domains get touches, in screen coordinates
+			s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchTouch(ev.phase, changed, active, now) })
 		}
 	}
 }

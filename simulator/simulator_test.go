@@ -306,3 +306,48 @@ wx.exitMiniProgram();
 	wantLines(t, out.String(), "family Liberation Mono missing null\n", "monospaced true\n", "rtl high\n")
 	wantLines(t, errOut.String(), `wx.loadFont("nope.ttf")`)
 }
+
+func TestOpenDataDomain(t *testing.T) {
+	r := runGame(t, "opendata", "--frames", "10")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout,
+		"main sees undefined undefined shared 375x667\n",
+		"refused post function: OpenDataContext.postMessage: message.f: functions cannot be sent to the open data domain\n",
+		"refused post cycle: OpenDataContext.postMessage: message.self: the data contains a cycle\n",
+		"refused post canvas: OpenDataContext.postMessage: message.c: canvases and images cannot be sent",
+		"[open] open sees undefined function util\n",
+		"[open] webgl null\n",
+		"[open] confined: require(\"../../game.js\"): game.js is outside this domain's folder src/open/",
+		"[open] plugin: requirePlugin(\"leaderboard\"): plugin is not available",
+		`[open] got {"cmd":"rank","list":[{"name":"Ann","score":30},{"name":"小明","score":20}]} size 200x100`+"\n",
+		`[open] got {"cmd":"second"} size 200x100`+"\n",
+		"refused getSharedCanvas in main: Object has no member 'getSharedCanvas'",
+	)
+	// Posting is asynchronous and in order: the main domain finishes first.
+	if strings.Index(r.stdout, "posted") > strings.Index(r.stdout, "[open] got") {
+		t.Errorf("a message was delivered synchronously:\n%s", r.stdout)
+	}
+	wantLines(t, r.stderr, "[open] minisim: sharedCanvas width and height can only be set in the main domain")
+	// The open domain's red leaderboard shows where the main domain drew
+	// the shared canvas: (50, 100) to (250, 200) logical, x2 on screen.
+	img := r.screenshot
+	if c := img.RGBAAt(300, 300); c.R != 255 || c.G != 0 {
+		t.Errorf("inside the shared canvas: %v, want red", c)
+	}
+	if c := img.RGBAAt(60, 60); c.R != 0 {
+		t.Errorf("outside the shared canvas: %v, want black", c)
+	}
+}
+
+func TestOpenDataDomainSecuritySuite(t *testing.T) {
+	r := runGame(t, "opensecurity", "--frames", "30")
+	if strings.Contains(r.stdout, "LEAK") || strings.Contains(r.stdout, "[open]") {
+		t.Errorf("open data leaked to the main domain:\n%s", r.stdout)
+	}
+	if n := strings.Count(r.stdout, "blocked "); n < 20 {
+		t.Errorf("%d attempts blocked, want at least 20:\n%s", n, r.stdout)
+	}
+	wantLines(t, r.stdout, "blocked guessed temp file of the open domain", "attempts 24")
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
+	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -186,8 +187,8 @@ func (s *Simulator) setHidden(hidden bool) {
 			x, y := s.mouseToLogical(s.win.GetCursorPos())
 			s.queueTouch(jsapi.TouchCancel, x, y)
 		}
-		s.api.DispatchHide()
+		s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchHide() })
 	} else {
-		s.api.DispatchShow()
+		s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchShow() })
 	}
 }

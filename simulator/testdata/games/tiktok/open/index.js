@@ -1,1 +1,1 @@
-console.log("never runs in this release")
+console.log("open domain of a TikTok game");
