@@ -58,3 +58,32 @@ func (r *Renderer) ReadScaled(c *Canvas, w, h int) *image.RGBA {
 	r.forgetBinding()
 	return tmp.ReadPixels()
 }
+
+// Overlay is a canvas shown over the screen at a rectangle in frame pixels
+// (TikTok's shared canvas placed by its style).
+type Overlay struct {
+	Canvas     *Canvas
+	X, Y, W, H float64
+}
+
+// ComposeFrame draws, into frame, the black screen, the on-screen canvas
+// stretched over it and the overlays on top.
+func (r *Renderer) ComposeFrame(frame, screen *Canvas, overlays []Overlay) {
+	frame.Clear()
+	r.bindTarget(frame)
+	gl.ClearColor(0, 0, 0, 1)
+	gl.Clear(gl.COLOR_BUFFER_BIT)
+	white := [4]uint8{255, 255, 255, 255}
+	draw := func(c *Canvas, x, y, w, h float32) {
+		r.setPaint(nil)
+		r.use(frame, c.tex, blendSourceOver, 4)
+		r.quad(vertex{x, y, 0, 0, white}, vertex{x + w, y, 1, 0, white}, vertex{x, y + h, 0, 1, white}, vertex{x + w, y + h, 1, 1, white})
+		r.Flush()
+	}
+	if screen != nil {
+		draw(screen, 0, 0, float32(frame.width), float32(frame.height))
+	}
+	for _, o := range overlays {
+		draw(o.Canvas, float32(o.X), float32(o.Y), float32(o.W), float32(o.H))
+	}
+}

@@ -46,9 +46,10 @@ type Simulator struct {
 	main *domains.Domain
 	api  *jsapi.API
 	// open and openAPI run the open data domain; nil when the game has none.
-	open    *domains.Domain
-	openAPI *jsapi.API
-	link    *jsapi.OpenDataLink
+	open     *domains.Domain
+	openAPI  *jsapi.API
+	link     *jsapi.OpenDataLink
+	composed *gl.Canvas // the screen composed with an overlay, when one is shown
 
 	frame     int
 	fps       int // the lower of --fps and the game's preferred rate
@@ -351,7 +352,7 @@ func (s *Simulator) physicalSize() (int, int) {
 func (s *Simulator) writeScreenshot(path string) error {
 	w, h := s.physicalSize()
 	var img *image.RGBA
-	if c := s.api.ScreenCanvas(); c != nil {
+	if c := s.frameCanvas(); c != nil {
 		img = s.renderer.ReadScaled(c, w, h)
 	} else {
 		img = image.NewRGBA(image.Rect(0, 0, w, h))
@@ -369,6 +370,31 @@ func (s *Simulator) writeScreenshot(path string) error {
 		return fmt.Errorf("--screenshot %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// frameCanvas is what the device screen shows: the on-screen canvas, or,
+// when TikTok's shared canvas overlay is placed, a composition of both at
+// the screen's pixel size.
+func (s *Simulator) frameCanvas() *gl.Canvas {
+	screen := s.api.ScreenCanvas()
+	if s.link == nil || s.project.Platform != PlatformTikTok {
+		return screen
+	}
+	x, y, w, h, ok := s.link.OverlayRect(s.device.Width, s.device.Height)
+	if !ok {
+		return screen
+	}
+	pw, ph := s.physicalSize()
+	if s.composed == nil {
+		f, err := s.renderer.NewCanvas(pw, ph)
+		if err != nil {
+			return screen
+		}
+		s.composed = f
+	}
+	k := s.device.PixelRatio
+	s.renderer.ComposeFrame(s.composed, screen, []gl.Overlay{{Canvas: s.link.SharedCanvas(), X: x * k, Y: y * k, W: w * k, H: h * k}})
+	return s.composed
 }
 
 // opaqueOverBlack turns premultiplied pixels into what the phone shows:

@@ -351,3 +351,24 @@ func TestOpenDataDomainSecuritySuite(t *testing.T) {
 	}
 	wantLines(t, r.stdout, "blocked guessed temp file of the open domain", "attempts 24")
 }
+
+func TestTikTokSharedCanvasOverlay(t *testing.T) {
+	r := runGame(t, "ttopen", "--frames", "5")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout, "namespaces true true undefined\n", "style 50vw 100px 10vh 25vw\n",
+		"[open] open namespaces true undefined\n")
+	wantLines(t, r.stderr, `sharedCanvas.style.width = "wide"`)
+	// The overlay covers x 25%..75% of 375 and y 66.7..166.7 logical px,
+	// drawn at pixel ratio 2; the rest of the screen is black.
+	img := r.screenshot
+	if c := img.RGBAAt(375, 230); c.G != 255 || c.R != 0 {
+		t.Errorf("inside the overlay: %v, want green", c)
+	}
+	for _, p := range [][2]int{{100, 230}, {375, 400}, {375, 100}} {
+		if c := img.RGBAAt(p[0], p[1]); c.G != 0 {
+			t.Errorf("outside the overlay at %v: %v, want black", p, c)
+		}
+	}
+}

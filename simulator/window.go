@@ -111,7 +111,7 @@ func (s *Simulator) composite() {
 		return
 	}
 	fw, fh := s.win.GetFramebufferSize()
-	s.renderer.Present(s.api.ScreenCanvas(), fw, fh, s.screenRect())
+	s.renderer.Present(s.frameCanvas(), fw, fh, s.screenRect())
 	// Drivers may drop the swap interval (a window moved to another
 	// monitor); re-applying it is cheap.
 	glfw.SwapInterval(1)

@@ -1,0 +1,12 @@
+var screen = tt.createCanvas();
+var odc = TTMinis.game.getOpenDataContext();
+console.log('namespaces', GameGlobal.tt === tt, TTMinis.game === tt, typeof wx);
+var shared = odc.canvas;
+shared.width = 100; shared.height = 50;
+shared.style.width = '50vw';
+shared.style.height = '100px';
+shared.style.top = '10vh';
+shared.style.left = '25vw';
+shared.style.width = 'wide';
+console.log('style', shared.style.width, shared.style.height, shared.style.top, shared.style.left);
+odc.postMessage({ type: 'show' });
