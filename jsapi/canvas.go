@@ -118,7 +118,11 @@ func (b *canvasBinding) getContext(call goja.FunctionCall) goja.Value {
 		}
 		return b.ctxObj
 	case "webgl", "experimental-webgl", "webgl2":
-		b.a.loop.Warnf("canvas.getContext(%q): WebGL is not supported by this build of minisim yet; returning null", kind)
+		if b.a.domain == OpenDomain {
+			b.a.loop.Warnf("canvas.getContext(%q): canvases in the open data domain support only the 2d context; returning null", kind)
+		} else {
+			b.a.loop.Warnf("canvas.getContext(%q): WebGL is not supported by this build of minisim yet; returning null", kind)
+		}
 		return goja.Null()
 	}
 	return goja.Null()

@@ -73,6 +73,10 @@ func (a *API) loadImage(img *imageBinding, src string) {
 			return
 		}
 		read = func() ([]byte, error) { return readImageFile(file) }
+	case strings.Contains(src, "://") && a.domain == OpenDomain && !isAvatarCDN(src):
+		a.imageFailed(img, src+": the open data domain can only load local images and the platform's avatar images; "+
+			"download this one in the main domain (downloadFile) and pass its path with postMessage")
+		return
 	case strings.Contains(src, "://"):
 		scheme, _, _ := strings.Cut(src, ":")
 		a.imageFailed(img, fmt.Sprintf("%s: loading images from %s: URLs is not supported by this build of minisim yet", src, scheme))
@@ -123,6 +127,22 @@ func (a *API) fire(obj *goja.Object, handler string, arg goja.Value) {
 	if fn, ok := goja.AssertFunction(obj.Get(handler)); ok {
 		a.loop.CallNested(fn, obj, arg)
 	}
+}
+
+// isAvatarCDN reports whether a URL is on the platform's avatar hosts,
+// which the open data domain may load from.
+func isAvatarCDN(u string) bool {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	host := parsed.Hostname()
+	for _, suffix := range []string{"qlogo.cn", "wx.qq.com", "douyinpic.com", "pstatp.com"} {
+		if host == suffix || strings.HasSuffix(host, "."+suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func readImageFile(file string) ([]byte, error) {

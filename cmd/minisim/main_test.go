@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,5 +110,34 @@ func TestDevicesListsAtLeastTenPresets(t *testing.T) {
 	out, _, _ := minisim(t, "--devices")
 	if n := len(strings.Split(strings.TrimSpace(out), "\n")); n < 10 {
 		t.Errorf("--devices lists %d presets:\n%s", n, out)
+	}
+}
+
+func TestLeaderboardExampleShowsTheOpenDomainsRanking(t *testing.T) {
+	shot := filepath.Join(t.TempDir(), "shot.png")
+	out, errOut, status := minisim(t, "--headless", "--frames", "200", "--query", "autoplay=1&seconds=2",
+		"--screenshot", shot, filepath.Join("..", "..", "examples", "leaderboard"))
+	if status != 0 {
+		t.Fatalf("status %d\n%s", status, errOut)
+	}
+	for _, want := range []string{"leaderboard: over score=4", "[open] drew the ranking of 6 players"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The ranking panel (drawn only by the open domain) is near-black blue
+	// where the gradient background would be much lighter.
+	r, g, b, _ := img.At(100, 960).RGBA()
+	if r>>8 > 40 || g>>8 > 40 || b>>8 < 30 || b>>8 > 80 {
+		t.Errorf("no ranking panel on screen: pixel %d,%d,%d", r>>8, g>>8, b>>8)
 	}
 }
