@@ -79,6 +79,7 @@ type API struct {
 	paints    paints
 	path2Ds   map[*goja.Object]*gl.Path2D
 	temp      *tempFiles
+	assets    []string // game files read for images and fonts, for hot reload
 }
 
 type listener struct {
@@ -163,6 +164,10 @@ func (a *API) Methods() []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// LoadedAssets lists the game's files (slash paths relative to the game
+// root) that images and fonts were read from.
+func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
 // Close releases what the API holds outside the VM (its temp files).
 func (a *API) Close() { a.temp.Cleanup() }

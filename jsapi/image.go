@@ -84,6 +84,7 @@ func (a *API) loadImage(img *imageBinding, src string) {
 	default:
 		rel := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(src, "\\", "/")), "/")
 		file := filepath.Join(a.loop.Root(), filepath.FromSlash(rel))
+		a.assets = append(a.assets, rel)
 		read = func() ([]byte, error) { return readImageFile(file) }
 	}
 	a.loop.Go(func() func() {

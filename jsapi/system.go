@@ -226,6 +226,7 @@ func (a *API) loadFont(src string) (string, error) {
 		return "", fmt.Errorf("a font path inside the game folder is required")
 	}
 	rel := strings.TrimPrefix(path.Clean("/"+src), "/")
+	a.assets = append(a.assets, rel)
 	data, err := os.ReadFile(filepath.Join(a.loop.Root(), filepath.FromSlash(rel)))
 	if err != nil {
 		return "", err

@@ -51,6 +51,14 @@ type Simulator struct {
 	link     *jsapi.OpenDataLink
 	composed *gl.Canvas // the screen composed with an overlay, when one is shown
 
+	// Hot reload: programs keeps compiled modules across reloads; startErr
+	// is what stopped game.js at its last start (shown on screen).
+	programs       *domains.ProgramCache
+	watcher        *watcher
+	startErr       error
+	reloads        int
+	uncaughtBefore int
+
 	frame     int
 	fps       int // the lower of --fps and the game's preferred rate
 	refreshHz int // the monitor's refresh rate; 0 when unknown or headless
@@ -104,14 +112,12 @@ func open(cfg Config) (s *Simulator, err error) {
 	if err != nil {
 		return nil, &UsageError{Msg: "--device: " + err.Error()}
 	}
-	s = &Simulator{cfg: cfg, project: project, device: device.Oriented(project.Landscape), fps: cfg.FPS}
+	s = &Simulator{cfg: cfg, project: project, device: device.Oriented(project.Landscape), fps: cfg.FPS,
+		programs: domains.NewProgramCache()}
 	if cfg.Input != "" {
 		if s.script, err = LoadInputScript(cfg.Input); err != nil {
 			return nil, err
 		}
-	}
-	if cfg.Watch != nil && *cfg.Watch {
-		s.warnf("--watch: hot reload is not in this build yet; the game runs without it")
 	}
 
 	if s.stopDisplay, err = display.Ensure(cfg.Headless, func(msg string) { fmt.Fprintln(cfg.Stderr, msg) }); err != nil {
@@ -124,6 +130,11 @@ func open(cfg Config) (s *Simulator, err error) {
 		s.fonts = fonts.NewLibrary()
 		s.clock = newFrameClock(cfg.Headless && !cfg.Realtime)
 		err = s.startDomains()
+	}
+	if err == nil && s.watchEnabled() {
+		if s.watcher, err = newWatcher(cfg.GameDir); err != nil {
+			err = fmt.Errorf("--watch: %w", err)
+		}
 	}
 	if err != nil {
 		s.closeWindow() // and the display, if we started one
@@ -147,6 +158,7 @@ func (s *Simulator) startDomains() error {
 		Clock:         s.clock,
 		Seed:          seed,
 		ScriptTimeout: s.cfg.ScriptTimeout,
+		Programs:      s.programs,
 	}
 	if s.project.OpenDataContext != "" {
 		opts.Forbidden = []string{s.project.OpenDataContext}
@@ -165,8 +177,52 @@ func (s *Simulator) startDomains() error {
 	if s.open != nil {
 		s.open.RunMain(s.project.OpenDataContext + "/index.js")
 	}
-	d.RunMain("game.js") // errors are reported; the window stays up
+	s.startErr = d.RunMain("game.js") // reported; the window stays up (and shows it)
 	return nil
+}
+
+// stopDomains tears both domains down with everything they drew with.
+func (s *Simulator) stopDomains() {
+	for _, d := range []*domains.Domain{s.main, s.open} {
+		if d != nil {
+			d.Close()
+		}
+	}
+	for _, a := range []*jsapi.API{s.api, s.openAPI} {
+		if a != nil {
+			a.Close()
+		}
+	}
+	s.main, s.api, s.open, s.openAPI, s.link = nil, nil, nil, nil, nil
+	if s.renderer != nil {
+		s.renderer.DeleteAll()
+	}
+	if s.composed != nil {
+		s.composed = nil // deleted with the rest
+	}
+}
+
+// reload restarts the game in the same window with the same device and
+// launch query: new VMs, fresh canvases; compiled modules of unchanged
+// files are reused. The project's config is read again, so edits to
+// game.json apply too.
+func (s *Simulator) reload(reason string) {
+	start := time.Now()
+	s.stopDomains()
+	if p, err := LoadProject(s.cfg.GameDir, s.cfg.Platform); err == nil {
+		s.project = p
+	} else {
+		s.warnf("reload: %v", err)
+	}
+	s.touches = touchState{}
+	s.pending = nil
+	s.uncaughtBefore = 0
+	if err := s.startDomains(); err != nil {
+		s.warnf("reload: %v", err)
+		return
+	}
+	s.reloads++
+	s.warnf("reloaded (%s) in %v", reason, time.Since(start).Round(time.Millisecond))
 }
 
 // startOpenDomain creates the open data domain: its own VM confined to
@@ -201,6 +257,9 @@ func (s *Simulator) startOpenDomain(dir string, mainOpts domains.Options) error 
 
 // eachDomain runs f for the main domain, then the open one if any.
 func (s *Simulator) eachDomain(f func(d *domains.Domain, api *jsapi.API)) {
+	if s.main == nil { // a reload that could not start the game
+		return
+	}
 	f(s.main, s.api)
 	if s.open != nil {
 		f(s.open, s.openAPI)
@@ -208,19 +267,10 @@ func (s *Simulator) eachDomain(f func(d *domains.Domain, api *jsapi.API)) {
 }
 
 func (s *Simulator) close() {
-	for _, d := range []*domains.Domain{s.main, s.open} {
-		if d != nil {
-			d.Close()
-		}
+	if s.watcher != nil {
+		s.watcher.Close()
 	}
-	for _, a := range []*jsapi.API{s.api, s.openAPI} {
-		if a != nil {
-			a.Close()
-		}
-	}
-	if s.renderer != nil {
-		s.renderer.DeleteAll()
-	}
+	s.stopDomains()
 	s.closeWindow()
 }
 
@@ -307,12 +357,35 @@ func (s *Simulator) waitForFrame() {
 	}
 }
 
+// watchEnabled resolves --watch: on by default with a window.
+func (s *Simulator) watchEnabled() bool {
+	if s.cfg.Watch != nil {
+		return *s.cfg.Watch
+	}
+	return !s.cfg.Headless
+}
+
+// reloadIfChanged reloads the game when the watcher saw a relevant save.
+func (s *Simulator) reloadIfChanged() {
+	if s.watcher == nil {
+		return
+	}
+	select {
+	case files := <-s.watcher.changed:
+		if s.relevant(files) {
+			s.reload(files[0] + " changed")
+		}
+	default:
+	}
+}
+
 // runFrame is one frame: input, due timers, animation frames, composite,
 // present.
 func (s *Simulator) runFrame() {
 	start := time.Now()
 	now := s.clock.Now()
 	glfw.PollEvents()
+	s.reloadIfChanged()
 	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunPosted() })
 	s.dispatchInput(now)
 	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(now) })
@@ -376,6 +449,9 @@ func (s *Simulator) writeScreenshot(path string) error {
 // when TikTok's shared canvas overlay is placed, a composition of both at
 // the screen's pixel size.
 func (s *Simulator) frameCanvas() *gl.Canvas {
+	if s.api == nil {
+		return nil
+	}
 	screen := s.api.ScreenCanvas()
 	if s.link == nil || s.project.Platform != PlatformTikTok {
 		return screen

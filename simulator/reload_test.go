@@ -1,0 +1,81 @@
+package simulator
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeGame writes a small game whose module prints its version every
+// 100 ms, so a run shows which code is live.
+func writeGame(t *testing.T, dir, version string) {
+	t.Helper()
+	os.WriteFile(filepath.Join(dir, "game.json"), []byte(`{}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "game.js"), []byte(`var v = require('./js/version'); setInterval(function () { console.log('running ' + v); }, 100);`), 0o644)
+	os.MkdirAll(filepath.Join(dir, "js"), 0o755)
+	os.WriteFile(filepath.Join(dir, "js", "version.js"), []byte(version), 0o644)
+}
+
+// runWatching runs the game in real time with --watch while edit changes
+// its files from another goroutine.
+func runWatching(t *testing.T, dir string, frames int, edit func()) (stdout, stderr string) {
+	t.Helper()
+	cfg, err := ParseArgs([]string{"--headless", "--realtime", "--watch", "--frames", strconv.Itoa(frames), dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	cfg.Stdout, cfg.Stderr = &out, &errOut
+	go edit()
+	onMain(func() { err = Run(context.Background(), cfg) })
+	return out.String(), errOut.String()
+}
+
+func TestHotReloadRunsTheNewCode(t *testing.T) {
+	dir := t.TempDir()
+	writeGame(t, dir, `module.exports = 'v1';`)
+	out, errOut := runWatching(t, dir, 90, func() {
+		time.Sleep(500 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "js", "version.js"), []byte(`module.exports = 'v2';`), 0o644)
+		os.WriteFile(filepath.Join(dir, ".version.js.swp"), []byte(`junk`), 0o644) // ignored
+	})
+	if !strings.Contains(out, "running v1") || !strings.Contains(out, "running v2") {
+		t.Errorf("the new code did not run:\nstdout: %s\nstderr: %s", out, errOut)
+	}
+	if strings.Contains(out[strings.Index(out, "running v2"):], "running v1") {
+		t.Errorf("the old code kept running after the reload:\n%s", out)
+	}
+	if n := strings.Count(errOut, "reloaded"); n != 1 {
+		t.Errorf("%d reloads, want 1 (one save, debounced; editor temp files ignored):\n%s", n, errOut)
+	}
+}
+
+func TestHotReloadRecoversFromASyntaxError(t *testing.T) {
+	dir := t.TempDir()
+	writeGame(t, dir, `module.exports = 'broken`)
+	out, errOut := runWatching(t, dir, 90, func() {
+		time.Sleep(500 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "js", "version.js"), []byte(`module.exports = 'fixed';`), 0o644)
+	})
+	if !strings.Contains(errOut, "SyntaxError") || !strings.Contains(out, "running fixed") {
+		t.Errorf("no recovery from the syntax error:\nstdout: %s\nstderr: %s", out, errOut)
+	}
+}
+
+func TestUnrelatedFilesDoNotReload(t *testing.T) {
+	dir := t.TempDir()
+	writeGame(t, dir, `module.exports = 'v1';`)
+	_, errOut := runWatching(t, dir, 45, func() {
+		time.Sleep(300 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "notes.txt"), []byte(`not part of the game`), 0o644)
+		os.MkdirAll(filepath.Join(dir, "art", "new"), 0o755)
+	})
+	if strings.Contains(errOut, "reloaded") {
+		t.Errorf("reloaded for a file the game never loaded:\n%s", errOut)
+	}
+}
