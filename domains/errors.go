@@ -16,6 +16,9 @@ var browserGlobal = regexp.MustCompile(`ReferenceError: (window|document|Image|l
 const browserGlobalHint = "hint: mini games have no browser globals; games written for the browser load an adapter " +
 	"(e.g. weapp-adapter.js, required first from game.js) that defines window, document, Image and localStorage on top of wx"
 
+// FormatError renders an error as the domain reports it (see formatError).
+func (d *Domain) FormatError(err error) string { return d.formatError(err) }
+
 // formatError renders an uncaught error as "Uncaught <message>" and a stack
 // of "at fn (file:line:column)" lines, paths relative to the game folder.
 func (d *Domain) formatError(err error) string {

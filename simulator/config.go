@@ -36,7 +36,7 @@ type Config struct {
 }
 
 // Usage is printed by -h.
-const Usage = `minisim runs a WeChat or TikTok mini game folder on the desktop.
+var Usage = fmt.Sprintf(`minisim runs a WeChat or TikTok mini game folder on the desktop.
 
 usage: minisim [flags] GAME_DIR
        minisim --devices
@@ -51,14 +51,15 @@ flags:
   --screenshot FILE     at exit, write the screen as a PNG (logical size x pixel ratio)
   --input FILE          replay scripted touches (JSON: [{"frame", "type", "id", "x", "y"}])
   --query K=V&...       launch query (wx.getLaunchOptionsSync().query)
-  --watch, --no-watch   hot reload on file change (not in this build yet)
+  --watch, --no-watch   hot reload on file change (default: on with a window, off headless)
   --script-timeout D    interrupt a script that runs longer than D (default 5s; 0 = never)
   --cpuprofile FILE     write a Go CPU profile of the run (go tool pprof)
   --mock, --user, --data  the mock platform (not in this build yet)
 
+%s
 exit status: 0 ok, 1 an uncaught error in a headless run or a failure while running,
 2 a bad command line or a game folder that cannot run.
-`
+`, KeyHelp)
 
 // UsageError is a bad command line; the command exits 2.
 type UsageError struct{ Msg string }

@@ -79,3 +79,44 @@ func TestUnrelatedFilesDoNotReload(t *testing.T) {
 		t.Errorf("reloaded for a file the game never loaded:\n%s", errOut)
 	}
 }
+
+func TestErrorOverlayShowsAndRecovers(t *testing.T) {
+	dir := t.TempDir()
+	writeGame(t, dir, "module.exports = 'broken")
+	// A window (so --watch is on by default) under the tests' display.
+	cfg := Config{GameDir: dir, Device: DefaultDeviceName, FPS: 60,
+		Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, ScriptTimeout: 5 * time.Second}
+	var before, after [4]uint8
+	var started bool
+	onMain(func() {
+		s, err := Open(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		s.Step(2)
+		if s.startErr == nil {
+			t.Fatal("the broken game started")
+		}
+		img := s.decorate(s.frameCanvas()).ReadPixels()
+		c := img.RGBAAt(10, 300)
+		before = [4]uint8{c.R, c.G, c.B, c.A}
+		os.WriteFile(filepath.Join(dir, "js", "version.js"), []byte(`module.exports = 'fixed';`), 0o644)
+		deadline := time.Now().Add(5 * time.Second)
+		for s.reloads == 0 && time.Now().Before(deadline) {
+			s.Step(1)
+		}
+		s.Step(2)
+		started = s.startErr == nil
+		if shown := s.decorate(s.frameCanvas()); shown != nil { // nil: no canvas, a black screen
+			c = shown.ReadPixels().RGBAAt(10, 300)
+			after = [4]uint8{c.R, c.G, c.B, c.A}
+		}
+	})
+	if before[0] < 15 || before[1] > 5 { // the overlay's dark red
+		t.Errorf("no error overlay: pixel %v", before)
+	}
+	if !started || after[0] != 0 {
+		t.Errorf("no recovery: started %v, pixel %v", started, after)
+	}
+}

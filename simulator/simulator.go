@@ -59,6 +59,18 @@ type Simulator struct {
 	reloads        int
 	uncaughtBefore int
 
+	// Window tools (devtools.go): key actions wait for the next frame.
+	actions    []func()
+	paused     bool
+	stepOnce   bool
+	rotated    bool   // O: the other orientation than game.json's
+	baseDevice Device // the preset, before orientation
+	showFPS    bool
+	ui         *gl.Canvas
+	uiCtx      *gl.Context2D
+	lastFrame  time.Time
+	frameDelta time.Duration
+
 	frame     int
 	fps       int // the lower of --fps and the game's preferred rate
 	refreshHz int // the monitor's refresh rate; 0 when unknown or headless
@@ -113,7 +125,7 @@ func open(cfg Config) (s *Simulator, err error) {
 		return nil, &UsageError{Msg: "--device: " + err.Error()}
 	}
 	s = &Simulator{cfg: cfg, project: project, device: device.Oriented(project.Landscape), fps: cfg.FPS,
-		programs: domains.NewProgramCache()}
+		programs: domains.NewProgramCache(), baseDevice: device}
 	if cfg.Input != "" {
 		if s.script, err = LoadInputScript(cfg.Input); err != nil {
 			return nil, err
@@ -197,9 +209,7 @@ func (s *Simulator) stopDomains() {
 	if s.renderer != nil {
 		s.renderer.DeleteAll()
 	}
-	if s.composed != nil {
-		s.composed = nil // deleted with the rest
-	}
+	s.composed, s.ui = nil, nil // deleted with the rest
 }
 
 // reload restarts the game in the same window with the same device and
@@ -385,7 +395,17 @@ func (s *Simulator) runFrame() {
 	start := time.Now()
 	now := s.clock.Now()
 	glfw.PollEvents()
+	s.runActions()
 	s.reloadIfChanged()
+	if !s.lastFrame.IsZero() {
+		s.frameDelta = start.Sub(s.lastFrame)
+	}
+	s.lastFrame = start
+	if s.paused && !s.stepOnce {
+		s.composite() // keep showing the frozen frame
+		return
+	}
+	s.stepOnce = false
 	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunPosted() })
 	s.dispatchInput(now)
 	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(now) })

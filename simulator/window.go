@@ -50,6 +50,7 @@ func (s *Simulator) openWindow() error {
 		}
 	}
 	win.SetMouseButtonCallback(s.onMouseButton)
+	win.SetKeyCallback(s.onKey)
 	win.SetCursorPosCallback(s.onCursorPos)
 	win.SetFocusCallback(func(_ *glfw.Window, focused bool) { s.setHidden(!focused) })
 	win.SetIconifyCallback(func(_ *glfw.Window, iconified bool) { s.setHidden(iconified) })
@@ -111,7 +112,7 @@ func (s *Simulator) composite() {
 		return
 	}
 	fw, fh := s.win.GetFramebufferSize()
-	s.renderer.Present(s.frameCanvas(), fw, fh, s.screenRect())
+	s.renderer.Present(s.decorate(s.frameCanvas()), fw, fh, s.screenRect())
 	// Drivers may drop the swap interval (a window moved to another
 	// monitor); re-applying it is cheap.
 	glfw.SwapInterval(1)
