@@ -53,6 +53,7 @@ echo "## bunnymark ramps: items sustained at 60 fps (ratio = minisim / chromium)
 node "$shared/summarize.js" --label chromium "$out-chromium.txt" --label minisim "$out-minisim.txt"
 
 echo
-echo "## startup: launch to first presented frame of the example game"
+echo "## startup and hot reload of the example game"
 cd "$root"
-go test -run '^$' -bench 'BenchmarkStartup' -benchtime 20x ./simulator/ | grep -E '^Benchmark|ms/first-frame'
+go test -run '^$' -bench 'BenchmarkStartup|BenchmarkHotReload' -benchtime 20x ./simulator/ | grep -E '^Benchmark'
+

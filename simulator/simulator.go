@@ -348,9 +348,12 @@ func (s *Simulator) waitForFrame() {
 		})
 		if wait > 0 {
 			t := time.NewTimer(wait)
-			var openWake <-chan struct{}
+			var openWake, watchWake <-chan struct{}
 			if s.open != nil {
 				openWake = s.open.Wake()
+			}
+			if s.watcher != nil {
+				watchWake = s.watcher.wake
 			}
 			select {
 			case <-t.C:
@@ -358,6 +361,9 @@ func (s *Simulator) waitForFrame() {
 				t.Stop()
 			case <-openWake:
 				t.Stop()
+			case <-watchWake: // a save: reload now rather than at the deadline
+				t.Stop()
+				return
 			}
 		}
 		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(s.clock.Now()) })

@@ -24,6 +24,7 @@ type watcher struct {
 	fs      *fsnotify.Watcher
 	root    string
 	changed chan []string // files of one burst, relative slash paths
+	wake    chan struct{} // wakes a loop sleeping until its next frame
 	once    sync.Once
 }
 
@@ -32,7 +33,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, root: root, changed: make(chan []string, 1)}
+	w := &watcher{fs: fw, root: root, changed: make(chan []string, 1), wake: make(chan struct{}, 1)}
 	if err := w.addTree(root); err != nil {
 		fw.Close()
 		return nil, err
@@ -80,6 +81,10 @@ func (w *watcher) run() {
 			select {
 			case w.changed <- burst:
 			default: // the loop has not taken the last burst: it reloads anyway
+			}
+			select {
+			case w.wake <- struct{}{}:
+			default:
 			}
 			burst = nil
 		case _, ok := <-w.fs.Errors:
