@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 EXAMPLE ?= examples/starcatch
 BIN := bin/minisim
 
-.PHONY: run test build deps bench goldens clean help
+.PHONY: run test build deps bench windows goldens clean help
 
 ## help: list the targets
 help:
@@ -32,6 +32,11 @@ test: deps
 bench: build
 	@scripts/install-deps.sh bench
 	bench/run.sh
+
+## windows: cross-compile bin/minisim.exe (Debian: installs mingw-w64), as CI does
+windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || scripts/install-deps.sh windows
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -o bin/minisim.exe ./cmd/minisim
 
 ## goldens: render the conformance scenes in headless Chromium (conformance/golden)
 goldens:

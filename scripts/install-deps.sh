@@ -6,10 +6,14 @@
 #
 #   scripts/install-deps.sh          build + test prerequisites
 #   scripts/install-deps.sh bench    also Chromium and Node for `make bench`
+#   scripts/install-deps.sh windows  also mingw-w64 for `make windows`
 set -euo pipefail
 
 need=(build-essential pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth libgl1-mesa-dri)
+if [ "${1:-}" = windows ]; then
+  need+=(gcc-mingw-w64-x86-64)
+fi
 if [ "${1:-}" = bench ]; then
   need+=(chromium fonts-liberation2)
   # Node may come from elsewhere than dpkg (nodesource, nvm): ask for the commands.
