@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +25,10 @@ type Config struct {
 	Realtime   bool
 	Frames     int // 0: run until the window closes or the game exits
 	Screenshot string
+	// ScreenshotAt takes screenshots after the listed frames, named by
+	// ScreenshotPattern (with %d for the frame number).
+	ScreenshotAt      map[int]bool
+	ScreenshotPattern string
 	Input      string
 	Query      []jsapi.QueryParam
 	// Watch is hot reload: nil means the default (on with a window).
@@ -49,6 +54,7 @@ flags:
   --realtime            with --headless: keep real time (benchmarks)
   --frames N            exit after N frames
   --screenshot FILE     at exit, write the screen as a PNG (logical size x pixel ratio)
+  --screenshot-at F:P   after frames F (e.g. 60,120), write the screen to P (e.g. out-%%d.png)
   --input FILE          replay scripted touches (JSON: [{"frame", "type", "id", "x", "y"}])
   --query K=V&...       launch query (wx.getLaunchOptionsSync().query)
   --watch, --no-watch   hot reload on file change (default: on with a window, off headless)
@@ -85,6 +91,7 @@ func ParseArgs(args []string) (Config, error) {
 	fs.BoolVar(&cfg.Realtime, "realtime", false, "")
 	fs.IntVar(&cfg.Frames, "frames", 0, "")
 	fs.StringVar(&cfg.Screenshot, "screenshot", "", "")
+	shotsAt := fs.String("screenshot-at", "", "")
 	fs.StringVar(&cfg.Input, "input", "", "")
 	query := fs.String("query", "", "")
 	watch := fs.Bool("watch", false, "")
@@ -147,6 +154,21 @@ func ParseArgs(args []string) (Config, error) {
 	}
 	if _, err := LookupDevice(cfg.Device); err != nil {
 		return cfg, &UsageError{Msg: "--device: " + err.Error()}
+	}
+	if *shotsAt != "" {
+		frames, pattern, ok := strings.Cut(*shotsAt, ":")
+		if !ok || !strings.Contains(pattern, "%d") {
+			return cfg, &UsageError{Msg: fmt.Sprintf("--screenshot-at %q: want FRAMES:PATTERN, e.g. 60,120:out-%%d.png", *shotsAt)}
+		}
+		cfg.ScreenshotAt = map[int]bool{}
+		for _, f := range strings.Split(frames, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n < 1 {
+				return cfg, &UsageError{Msg: fmt.Sprintf("--screenshot-at: %q is not a frame number (1 or more)", f)}
+			}
+			cfg.ScreenshotAt[n] = true
+		}
+		cfg.ScreenshotPattern = pattern
 	}
 	q, err := parseQuery(*query)
 	if err != nil {

@@ -23,9 +23,12 @@ func writeGame(t *testing.T, dir, version string) {
 
 // runWatching runs the game in real time with --watch while edit changes
 // its files from another goroutine.
-func runWatching(t *testing.T, dir string, frames int, edit func()) (stdout, stderr string) {
+func runWatching(t *testing.T, dir string, frames int, edit func(), flags ...string) (stdout, stderr string) {
 	t.Helper()
-	cfg, err := ParseArgs([]string{"--headless", "--realtime", "--watch", "--frames", strconv.Itoa(frames), dir})
+	if flags == nil {
+		flags = []string{"--headless", "--realtime", "--watch"}
+	}
+	cfg, err := ParseArgs(append(flags, "--frames", strconv.Itoa(frames), dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,5 +121,18 @@ func TestErrorOverlayShowsAndRecovers(t *testing.T) {
 	}
 	if !started || after[0] != 0 {
 		t.Errorf("no recovery: started %v, pixel %v", started, after)
+	}
+}
+
+func TestHotReloadInAWindow(t *testing.T) {
+	dir := t.TempDir()
+	writeGame(t, dir, `module.exports = 'v1';`)
+	// A visible window under the tests' display: --watch is on by default.
+	out, errOut := runWatching(t, dir, 90, func() {
+		time.Sleep(500 * time.Millisecond)
+		os.WriteFile(filepath.Join(dir, "js", "version.js"), []byte(`module.exports = 'v2';`), 0o644)
+	}, "--fps", "60")
+	if !strings.Contains(out, "running v2") || !strings.Contains(errOut, "reloaded") {
+		t.Errorf("no reload in the window:\nstdout: %s\nstderr: %s", out, errOut)
 	}
 }

@@ -303,6 +303,11 @@ func (s *Simulator) run(ctx context.Context) error {
 		}
 		s.waitForFrame()
 		s.runFrame()
+		if s.cfg.ScreenshotAt[s.frame] {
+			if err := s.writeScreenshot(fmt.Sprintf(s.cfg.ScreenshotPattern, s.frame)); err != nil {
+				return err
+			}
+		}
 		if s.win.ShouldClose() {
 			break
 		}

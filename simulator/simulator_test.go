@@ -372,3 +372,20 @@ func TestTikTokSharedCanvasOverlay(t *testing.T) {
 		}
 	}
 }
+
+func TestScreenshotsAtChosenFrames(t *testing.T) {
+	dir := t.TempDir()
+	pattern := filepath.Join(dir, "shot-%d.png")
+	r := runGame(t, "fps", "--frames", "20", "--screenshot-at", "2,4:"+pattern)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	for _, n := range []string{"2", "4"} {
+		if _, err := os.Stat(filepath.Join(dir, "shot-"+n+".png")); err != nil {
+			t.Errorf("no screenshot after frame %s: %v", n, err)
+		}
+	}
+	if _, err := ParseArgs([]string{"--screenshot-at", "60,x:o-%d.png", "g"}); err == nil {
+		t.Error("a bad frame list was accepted")
+	}
+}
