@@ -29,8 +29,8 @@ type Config struct {
 	// ScreenshotPattern (with %d for the frame number).
 	ScreenshotAt      map[int]bool
 	ScreenshotPattern string
-	Input      string
-	Query      []jsapi.QueryParam
+	Input             string
+	Query             []jsapi.QueryParam
 	// Watch is hot reload: nil means the default (on with a window).
 	Watch         *bool
 	ScriptTimeout time.Duration
