@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"sort"
@@ -121,7 +120,7 @@ func renderAndCompare(t *testing.T, scene, name string, checker []byte) string {
 	if uncaught > 0 {
 		return "the scene threw: " + firstLine(errOut.String())
 	}
-	want, err := readGolden(filepath.Join("golden", name+".png"))
+	want, err := golden.ReadPNG(filepath.Join("golden", name+".png")) // premultiplied, as we read back
 	if err != nil {
 		return fmt.Sprintf("no golden (run make goldens): %v", err)
 	}
@@ -130,7 +129,7 @@ func renderAndCompare(t *testing.T, scene, name string, checker []byte) string {
 		return err.Error()
 	}
 	if float64(bad) > tolerance.MaxBadFraction*float64(total) {
-		writeGot(name, got)
+		golden.WritePNG(filepath.Join("golden", name+"_got.png"), got)
 		return fmt.Sprintf("%.2f%% of pixels differ by more than %d (allowed %.0f%%); wrote golden/%s_got.png",
 			100*float64(bad)/float64(total), tolerance.ChannelDelta, 100*tolerance.MaxBadFraction, name)
 	}
@@ -140,39 +139,6 @@ func renderAndCompare(t *testing.T, scene, name string, checker []byte) string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
-}
-
-// readGolden loads Chromium's PNG (straight alpha) as premultiplied RGBA,
-// the form canvases are read back in.
-func readGolden(path string) (*image.RGBA, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		return nil, err
-	}
-	b := img.Bounds()
-	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for y := 0; y < b.Dy(); y++ {
-		for x := 0; x < b.Dx(); x++ {
-			r, g, bl, a := img.At(b.Min.X+x, b.Min.Y+y).RGBA() // premultiplied, 16-bit
-			i := out.PixOffset(x, y)
-			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = uint8(r>>8), uint8(g>>8), uint8(bl>>8), uint8(a>>8)
-		}
-	}
-	return out, nil
-}
-
-func writeGot(name string, img *image.RGBA) {
-	f, err := os.Create(filepath.Join("golden", name+"_got.png"))
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	png.Encode(f, img)
 }
 
 // readFailing reads failing.txt: "scene-name: reason" lines, # comments.

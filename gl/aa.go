@@ -79,14 +79,24 @@ func (r *Renderer) appendFan(poly []point, col [4]uint8) {
 
 // appendFringe adds the coverage ramp between the rings of o.
 func (r *Renderer) appendFringe(o aaOutline, col [4]uint8) {
-	n := len(o.inner)
+	r.fringeIndices(r.appendRings(o, col), len(o.inner))
+}
+
+// appendRings adds the rings' vertices interleaved (inner opaque, outer
+// clear) and returns the first one's index.
+func (r *Renderer) appendRings(o aaOutline, col [4]uint8) uint16 {
 	base := uint16(len(r.verts))
 	clear := [4]uint8{}
-	for i := 0; i < n; i++ {
+	for i := range o.inner {
 		r.verts = append(r.verts,
 			vertex{float32(o.inner[i].x), float32(o.inner[i].y), -1, -1, col},
 			vertex{float32(o.outer[i].x), float32(o.outer[i].y), -1, -1, clear})
 	}
+	return base
+}
+
+// fringeIndices joins n interleaved ring vertex pairs into the ramp.
+func (r *Renderer) fringeIndices(base uint16, n int) {
 	for i := 0; i < n; i++ {
 		a, b := base+uint16(2*i), base+uint16(2*((i+1)%n))
 		r.indices = append(r.indices, a, a+1, b, b, a+1, b+1)
@@ -104,23 +114,13 @@ func (x *Context2D) fillConvexAA(poly []point, col [4]uint8, blend blendMode) {
 	o := outline(poly, &x.r.outlineScratch)
 	r := x.r
 	r.use(x.dst(), 0, blend, 2*len(poly))
-	// One ring of inner (opaque) and outer (clear) vertices serves both the
-	// fan and the fringe.
+	// One set of ring vertices serves both the fan and the fringe.
 	n := len(o.inner)
-	base := uint16(len(r.verts))
-	clear := [4]uint8{}
-	for i := 0; i < n; i++ {
-		r.verts = append(r.verts,
-			vertex{float32(o.inner[i].x), float32(o.inner[i].y), -1, -1, col},
-			vertex{float32(o.outer[i].x), float32(o.outer[i].y), -1, -1, clear})
-	}
+	base := r.appendRings(o, col)
 	for i := 1; i+1 < n; i++ {
 		r.indices = append(r.indices, base, base+uint16(2*i), base+uint16(2*i+2))
 	}
-	for i := 0; i < n; i++ {
-		a, b := base+uint16(2*i), base+uint16(2*((i+1)%n))
-		r.indices = append(r.indices, a, a+1, b, b, a+1, b+1)
-	}
+	r.fringeIndices(base, n)
 }
 
 // pixelAligned reports whether a device-space rectangle's edges fall on

@@ -104,25 +104,16 @@ func (x *Context2D) MeasureText(lib *fonts.Library, text string) fonts.TextMetri
 // FillText draws text with the fill colour; text wider than maxWidth is
 // squeezed horizontally to fit, as browsers do.
 func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth float64) {
-	if !allFinite(px, py) || math.IsNaN(maxWidth) || maxWidth <= 0 {
+	t, m, ok := x.placeText(lib, text, px, py, maxWidth)
+	if !ok {
 		return
 	}
 	x.applyClip()
 	col, pk := x.paintFor(x.state.fill)
 	x.r.setPaint(pk)
-	if col[3] == 0 || text == "" {
+	if col[3] == 0 {
 		return
 	}
-	t := x.layoutText(lib, text)
-	if len(t.glyphs) == 0 {
-		return
-	}
-	squeeze := 1.0
-	if t.width > maxWidth {
-		squeeze = maxWidth / t.width
-	}
-	// Text space: origin at the text's start on the alphabetic baseline.
-	m := x.state.m.Mul(Matrix{A: squeeze, D: 1, E: px - t.alignDX*squeeze, F: py + t.shift})
 	scale := math.Hypot(m.C, m.D) // the vertical scale sets the raster size
 	if !(scale > 0) || !finite(scale) {
 		return
@@ -163,6 +154,25 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	x.finishDraw()
 }
 
+// placeText lays text out and returns the matrix of text space (origin at
+// the text's start on the alphabetic baseline, squeezed to maxWidth as
+// browsers do); ok is false when nothing would be drawn.
+func (x *Context2D) placeText(lib *fonts.Library, text string, px, py, maxWidth float64) (t textLayout, m Matrix, ok bool) {
+	if !allFinite(px, py) || math.IsNaN(maxWidth) || maxWidth <= 0 || text == "" {
+		return t, m, false
+	}
+	t = x.layoutText(lib, text)
+	if len(t.glyphs) == 0 {
+		return t, m, false
+	}
+	squeeze := 1.0
+	if t.width > maxWidth {
+		squeeze = maxWidth / t.width
+	}
+	m = x.state.m.Mul(Matrix{A: squeeze, D: 1, E: px - t.alignDX*squeeze, F: py + t.shift})
+	return t, m, true
+}
+
 // gatherGlyphs rasterizes (or finds) every glyph of t. When the transform
 // is a plain positive scale and translation, each glyph is placed on whole
 // device pixels with its subpixel offset baked into the bitmap, as browsers
@@ -197,18 +207,10 @@ func (x *Context2D) gatherGlyphs(cache *glyphCache, t textLayout, m Matrix, scal
 
 // StrokeText outlines text with the stroke paint and line style.
 func (x *Context2D) StrokeText(lib *fonts.Library, text string, px, py, maxWidth float64) {
-	if !allFinite(px, py) || math.IsNaN(maxWidth) || maxWidth <= 0 || text == "" {
+	t, m, ok := x.placeText(lib, text, px, py, maxWidth)
+	if !ok {
 		return
 	}
-	t := x.layoutText(lib, text)
-	if len(t.glyphs) == 0 {
-		return
-	}
-	squeeze := 1.0
-	if t.width > maxWidth {
-		squeeze = maxWidth / t.width
-	}
-	m := x.state.m.Mul(Matrix{A: squeeze, D: 1, E: px - t.alignDX*squeeze, F: py + t.shift})
 	var p path
 	for _, g := range t.glyphs {
 		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: g.X})

@@ -38,13 +38,13 @@ func Check(t testing.TB, name string, got image.Image, tol Tolerance) {
 	path := filepath.Join("testdata", "golden", name+".png")
 	gotRGBA := toRGBA(got)
 	if *update {
-		if err := writePNG(path, gotRGBA); err != nil {
+		if err := WritePNG(path, gotRGBA); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("golden: wrote %s", path)
 		return
 	}
-	want, err := readPNG(path)
+	want, err := ReadPNG(path)
 	if err != nil {
 		t.Fatalf("golden %s: %v (run the test with -update to create it, then look at it)", path, err)
 	}
@@ -53,7 +53,7 @@ func Check(t testing.TB, name string, got image.Image, tol Tolerance) {
 		return
 	}
 	gotPath := strings.TrimSuffix(path, ".png") + "_got.png"
-	writePNG(gotPath, gotRGBA)
+	WritePNG(gotPath, gotRGBA)
 	if err != nil {
 		t.Fatalf("golden %s: %v; wrote %s", path, err, gotPath)
 	}
@@ -92,7 +92,9 @@ func toRGBA(img image.Image) *image.RGBA {
 	return r
 }
 
-func readPNG(path string) (*image.RGBA, error) {
+// ReadPNG reads a PNG as premultiplied RGBA, the form canvases are read
+// back in.
+func ReadPNG(path string) (*image.RGBA, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -105,7 +107,8 @@ func readPNG(path string) (*image.RGBA, error) {
 	return toRGBA(img), nil
 }
 
-func writePNG(path string, img image.Image) error {
+// WritePNG writes img, creating the folder.
+func WritePNG(path string, img image.Image) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
