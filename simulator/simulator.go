@@ -113,6 +113,12 @@ func open(cfg Config) (s *Simulator, err error) {
 	if cfg.FPS == 0 {
 		cfg.FPS = 60
 	}
+	if cfg.Stdout == nil {
+		cfg.Stdout = os.Stdout
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = os.Stderr
+	}
 	if cfg.Device == "" {
 		cfg.Device = DefaultDeviceName
 	}
