@@ -153,6 +153,7 @@ func (c *Canvas) Delete() {
 		r.bound = nil
 	}
 	gl.DeleteFramebuffers(1, &c.fbo)
+	delete(r.smooth, c.tex) // GL reuses texture names
 	gl.DeleteTextures(1, &c.tex)
 	if c.stencil != 0 {
 		gl.DeleteRenderbuffers(1, &c.stencil)
@@ -197,6 +198,7 @@ func (t *Texture) Delete() {
 	if t.r.texture == t.tex {
 		t.r.Flush()
 	}
+	delete(t.r.smooth, t.tex) // GL reuses texture names
 	gl.DeleteTextures(1, &t.tex)
 	t.tex = 0
 	delete(t.r.textures, t)
@@ -224,4 +226,13 @@ func (r *Renderer) DeleteAll() {
 	for t := range r.textures {
 		t.Delete()
 	}
+	for _, g := range r.gradients {
+		gl.DeleteTextures(1, &g.lut)
+		g.lut, g.dirty = 0, true
+	}
+	r.gradients = nil
+	for _, p := range r.patterns {
+		r.DeletePattern(p)
+	}
+	r.patterns = nil
 }

@@ -242,3 +242,14 @@ func TestIsConvex(t *testing.T) {
 		}
 	}
 }
+
+func TestAFullArcIsConvexDespiteRounding(t *testing.T) {
+	var p path
+	for _, r := range []float64{3, 7.3, 20, 95.5} {
+		p.reset()
+		p.ellipse(Matrix{A: 2, D: 2, E: 0.37, F: 11.9}, 100.3, 50.7, r, r, 0, 0, 2*math.Pi, false)
+		if polys := p.polygons(); len(polys) != 1 || !isConvex(polys[0]) {
+			t.Errorf("a full circle of radius %v is not seen as convex", r)
+		}
+	}
+}

@@ -121,8 +121,9 @@ func (r *Renderer) NewPattern(src Source, rep Repetition) *Pattern {
 	p := &Pattern{tex: tex, width: w, height: h, Repetition: rep, Transform: Identity}
 	if canvas != nil {
 		snap := r.NewTexture(canvas.ReadPixels())
-		delete(r.textures, snap) // lives as long as the pattern object in JS
+		delete(r.textures, snap) // freed with the pattern, by DeleteAll
 		p.tex, p.owned = snap.tex, true
+		r.patterns = append(r.patterns, p)
 	}
 	return p
 }

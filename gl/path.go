@@ -88,7 +88,9 @@ func isConvex(poly []point) bool {
 	for i := 0; i <= n; i++ {
 		a, b := poly[i%n], poly[(i+1)%n]
 		dx, dy := b.x-a.x, b.y-a.y
-		if dx == 0 && dy == 0 {
+		if dx*dx+dy*dy < 1e-12 {
+			// No length to speak of: a closed arc ends a rounding error
+			// from where it began, in no meaningful direction.
 			continue
 		}
 		if cross := prevDX*dy - prevDY*dx; cross != 0 {

@@ -102,6 +102,7 @@ type Renderer struct {
 	paintProg     uint32
 	paintUniforms []int32
 	gradients     []*Gradient // with lookup textures, for DeleteAll
+	patterns      []*Pattern  // that own a copy of a canvas, for DeleteAll
 	// shadow casting (shadow.go)
 	shadowProg       uint32
 	shadowUniforms   []int32
