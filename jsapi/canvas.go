@@ -337,30 +337,23 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 	// The same colour string set again (every frame, in most games) is
 	// not parsed again; restore() may have changed the paint meanwhile, so
 	// the shortcut also checks that the paint is still that colour.
-	a.accessor(o, "fillStyle", func() goja.Value { return a.paintValue(x.FillPaint()) }, func(v goja.Value) {
-		if s, ok := v.Export().(string); ok && s == b.fillSrc && x.FillPaint() == b.fillPaint {
-			return
-		}
-		if p, ok := a.paintOf(v); ok {
-			x.SetFillPaint(p)
-			b.fillSrc, b.fillPaint = "", p
-			if s, ok := v.Export().(string); ok {
-				b.fillSrc = s
+	// The same colour string set again (every frame, in most games) is not
+	// parsed again; restore() may have changed the paint meanwhile, so the
+	// shortcut also checks that the paint is still the one it gave.
+	paintStyle := func(name string, get func() gl.Paint, set func(gl.Paint), src *string, last *gl.Paint) {
+		a.accessor(o, name, func() goja.Value { return a.paintValue(get()) }, func(v goja.Value) {
+			str, isStr := v.Export().(string)
+			if isStr && str == *src && get() == *last {
+				return
 			}
-		}
-	})
-	a.accessor(o, "strokeStyle", func() goja.Value { return a.paintValue(x.StrokePaint()) }, func(v goja.Value) {
-		if s, ok := v.Export().(string); ok && s == b.strokeSrc && x.StrokePaint() == b.strokePaint {
-			return
-		}
-		if p, ok := a.paintOf(v); ok {
-			x.SetStrokePaint(p)
-			b.strokeSrc, b.strokePaint = "", p
-			if s, ok := v.Export().(string); ok {
-				b.strokeSrc = s
+			if p, ok := a.paintOf(v); ok {
+				set(p)
+				*src, *last = str, p
 			}
-		}
-	})
+		})
+	}
+	paintStyle("fillStyle", x.FillPaint, x.SetFillPaint, &b.fillSrc, &b.fillPaint)
+	paintStyle("strokeStyle", x.StrokePaint, x.SetStrokePaint, &b.strokeSrc, &b.strokePaint)
 	a.accessor(o, "globalAlpha", func() goja.Value { return vm.ToValue(x.GlobalAlpha()) },
 		func(v goja.Value) { x.SetGlobalAlpha(v.ToFloat()) })
 	a.accessor(o, "lineWidth", func() goja.Value { return vm.ToValue(x.LineWidth()) },
@@ -467,24 +460,19 @@ func (a *API) installText(o *goja.Object, b *canvasBinding) {
 	const iface = "CanvasRenderingContext2D"
 	x, vm := b.ctx, a.vm
 	lib := a.host.Fonts()
-	must(o.Set("fillText", Native(vm, iface+".fillText", func(call goja.FunctionCall) goja.Value {
-		a.argsRequired(call, 3, iface, "fillText")
-		maxWidth := math.Inf(1)
-		if len(call.Arguments) > 3 && !goja.IsUndefined(call.Arguments[3]) {
-			maxWidth = num(call, 3)
-		}
-		x.FillText(lib, call.Arguments[0].String(), num(call, 1), num(call, 2), maxWidth)
-		return goja.Undefined()
-	})))
-	must(o.Set("strokeText", Native(vm, iface+".strokeText", func(call goja.FunctionCall) goja.Value {
-		a.argsRequired(call, 3, iface, "strokeText")
-		maxWidth := math.Inf(1)
-		if len(call.Arguments) > 3 && !goja.IsUndefined(call.Arguments[3]) {
-			maxWidth = num(call, 3)
-		}
-		x.StrokeText(lib, call.Arguments[0].String(), num(call, 1), num(call, 2), maxWidth)
-		return goja.Undefined()
-	})))
+	text := func(name string, draw func(lib *fonts.Library, text string, x, y, maxWidth float64)) {
+		must(o.Set(name, Native(vm, iface+"."+name, func(call goja.FunctionCall) goja.Value {
+			a.argsRequired(call, 3, iface, name)
+			maxWidth := math.Inf(1)
+			if len(call.Arguments) > 3 && !goja.IsUndefined(call.Arguments[3]) {
+				maxWidth = num(call, 3)
+			}
+			draw(lib, call.Arguments[0].String(), num(call, 1), num(call, 2), maxWidth)
+			return goja.Undefined()
+		})))
+	}
+	text("fillText", x.FillText)
+	text("strokeText", x.StrokeText)
 	must(o.Set("measureText", Native(vm, iface+".measureText", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 1, iface, "measureText")
 		m := x.MeasureText(lib, call.Arguments[0].String())
