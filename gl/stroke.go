@@ -82,6 +82,9 @@ func strokeRibbons(p *path, m Matrix, st strokeStyle) []ribbon {
 	return out
 }
 
+// maxDashes bounds the dash pieces of one stroke.
+const maxDashes = 100000
+
 type polyline struct {
 	pts    []point
 	closed bool
@@ -102,6 +105,15 @@ func dashPieces(pts []point, closed bool, dash []float64, offset float64) []poly
 	}
 	if closed {
 		pts = append(append([]point(nil), pts...), pts[0])
+	}
+	// A dash pattern far finer than the line is long would make millions of
+	// pieces; like Skia, give up dashing then and draw the line whole.
+	length := 0.0
+	for i := 0; i+1 < len(pts); i++ {
+		length += math.Hypot(pts[i+1].x-pts[i].x, pts[i+1].y-pts[i].y)
+	}
+	if length/total > maxDashes {
+		return []polyline{{pts, closed}}
 	}
 	// Find where in the pattern the line starts.
 	phase := math.Mod(offset, total)

@@ -516,7 +516,7 @@ func (a *API) cornerRadii(v goja.Value) [4][2]float64 {
 	r := make([][2]float64, len(list))
 	for i, item := range list {
 		if obj, ok := item.(*goja.Object); ok && obj.ClassName() == "Object" {
-			r[i] = [2]float64{obj.Get("x").ToFloat(), obj.Get("y").ToFloat()}
+			r[i] = [2]float64{prop(obj, "x").ToFloat(), prop(obj, "y").ToFloat()}
 		} else {
 			f := item.ToFloat()
 			r[i] = [2]float64{f, f}

@@ -22,8 +22,8 @@ func (a *API) installPixels(o *goja.Object, b *canvasBinding) {
 	method("createImageData", func(call goja.FunctionCall) goja.Value {
 		a.argsRequired(call, 1, iface, "createImageData")
 		if src, ok := call.Arguments[0].(*goja.Object); ok && len(call.Arguments) == 1 {
-			w, h := src.Get("width").ToInteger(), src.Get("height").ToInteger()
-			return a.imageData(int(w), int(h), nil)
+			w, h := a.imageDataSize(prop(src, "width").ToFloat(), prop(src, "height").ToFloat(), "createImageData")
+			return a.imageData(w, h, nil)
 		}
 		a.argsRequired(call, 2, iface, "createImageData")
 		w, h := a.imageDataSize(num(call, 0), num(call, 1), "createImageData")
@@ -50,8 +50,8 @@ func (a *API) installPixels(o *goja.Object, b *canvasBinding) {
 		var data []uint8
 		var w, h int
 		if obj != nil {
-			w, h = int(obj.Get("width").ToInteger()), int(obj.Get("height").ToInteger())
-			data, _ = obj.Get("data").Export().([]uint8)
+			w, h = int(prop(obj, "width").ToInteger()), int(prop(obj, "height").ToInteger())
+			data, _ = prop(obj, "data").Export().([]uint8)
 		}
 		if data == nil || len(data) != w*h*4 {
 			panic(vm.NewTypeError("Failed to execute 'putImageData' on '%s': parameter 1 is not of type 'ImageData'.", iface))

@@ -31,3 +31,12 @@ func asJSPanic(vm *goja.Runtime, name string, r any) any {
 	}
 	return vm.NewGoError(fmt.Errorf("%s: internal error: %v", name, r))
 }
+
+// prop reads o[k], undefined when absent (goja's Get returns nil then,
+// which must never reach a method call).
+func prop(o *goja.Object, k string) goja.Value {
+	if v := o.Get(k); v != nil {
+		return v
+	}
+	return goja.Undefined()
+}

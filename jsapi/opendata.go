@@ -267,7 +267,7 @@ func copyValue(v goja.Value, a *API, seen []*goja.Object, at string) (any, error
 	case "Function":
 		return nil, fmt.Errorf("%s: functions cannot be sent to the open data domain", at)
 	case "Array":
-		n := int(o.Get("length").ToInteger())
+		n := int(prop(o, "length").ToInteger())
 		out := make([]any, n)
 		for i := 0; i < n; i++ {
 			e, err := copyValue(o.Get(fmt.Sprint(i)), a, seen, fmt.Sprintf("%s[%d]", at, i))

@@ -389,3 +389,11 @@ func TestScreenshotsAtChosenFrames(t *testing.T) {
 		t.Error("a bad frame list was accepted")
 	}
 }
+
+func TestHostileCanvasArgumentsNeverPanic(t *testing.T) {
+	r := runGame(t, "torture", "--frames", "3")
+	if !strings.Contains(r.stdout, "internal errors 0") || strings.Contains(r.stdout, "INTERNAL") {
+		t.Errorf("a Go panic reached the game:\n%s\n%s", r.stdout, r.stderr)
+	}
+	wantLines(t, r.stdout, "survived ")
+}
