@@ -39,6 +39,17 @@ tryCall(function () { ctx.getImageData(0, 0, 1e6, 1e6); });
 tryCall(function () { ctx.createImageData(-1e9, NaN); });
 tryCall(function () { canvas.toDataURL('image/jpeg', 'x'); });
 tryCall(function () { canvas.toTempFilePathSync({ x: NaN, y: Infinity, width: -5, destWidth: 1e9 }); });
+var apis = 0;
+for (var name in wx) {
+  if (typeof wx[name] !== 'function' || name === 'exitMiniProgram') continue;
+  apis++;
+  tryCall(function () { wx[name](); });
+  values.forEach(function (v) {
+    tryCall(function () { wx[name](v); });
+    tryCall(function () { wx[name]({ success: v, fail: v, complete: v, canvas: v, x: v, width: v, fileType: v }); });
+  });
+}
+console.log('wx methods tried ' + apis);
 ctx.fillRect(0, 0, 10, 10);
 console.log('survived ' + methods.length + ' methods, ' + calls + ' calls, internal errors ' + internal);
 wx.exitMiniProgram();
