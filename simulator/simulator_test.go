@@ -342,14 +342,24 @@ func TestOpenDataDomain(t *testing.T) {
 }
 
 func TestOpenDataDomainSecuritySuite(t *testing.T) {
-	r := runGame(t, "opensecurity", "--frames", "30")
-	if strings.Contains(r.stdout, "LEAK") || strings.Contains(r.stdout, "[open]") {
-		t.Errorf("open data leaked to the main domain:\n%s", r.stdout)
+	// The same game as a TikTok project: a project.config.json with app_id.
+	tiktok := filepath.Join("testdata", "games", "opensecurity-tiktok")
+	os.RemoveAll(tiktok)
+	if err := copyTree(filepath.Join("testdata", "games", "opensecurity"), tiktok); err != nil {
+		t.Fatal(err)
 	}
-	if n := strings.Count(r.stdout, "blocked "); n < 20 {
-		t.Errorf("%d attempts blocked, want at least 20:\n%s", n, r.stdout)
+	defer os.RemoveAll(tiktok)
+	os.WriteFile(filepath.Join(tiktok, "project.config.json"), []byte(`{"app_id": "tt0000000000000002", "openDataContext": "open"}`), 0o644)
+	for _, game := range []string{"opensecurity", "opensecurity-tiktok"} {
+		r := runGame(t, game, "--frames", "30")
+		if strings.Contains(r.stdout, "LEAK") || strings.Contains(r.stdout, "[open]") {
+			t.Errorf("%s: open data leaked to the main domain:\n%s", game, r.stdout)
+		}
+		if n := strings.Count(r.stdout, "blocked "); n < 20 {
+			t.Errorf("%s: %d attempts blocked, want at least 20:\n%s", game, n, r.stdout)
+		}
+		wantLines(t, r.stdout, "blocked guessed temp file of the open domain", "attempts 24")
 	}
-	wantLines(t, r.stdout, "blocked guessed temp file of the open domain", "attempts 24")
 }
 
 func TestTikTokSharedCanvasOverlay(t *testing.T) {
