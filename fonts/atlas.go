@@ -4,6 +4,10 @@ import (
 	"image"
 	"math"
 
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
 	"golang.org/x/image/vector"
 )
 
@@ -33,6 +37,7 @@ type glyphKey struct {
 	index  GlyphIndex
 	quarts int32 // raster size in quarter px
 	subX   uint8 // pen offset inside its pixel, in quarter px: 0..3
+	hinted bool  // snapped vertically (see HintedGlyph)
 }
 
 // glyphSlot is a rasterized glyph: where it sits in the page and where its
@@ -112,6 +117,19 @@ func (a *Atlas) maxGlyphExtent() float64 { return float64(a.size / 4) }
 // draw: a blank glyph (space), a size or scale that is not a positive
 // finite number, a glyph under a quarter pixel, or a broken font.
 func (a *Atlas) Glyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (ag AtlasGlyph, ok bool) {
+	return a.glyph(face, g, scale, subpixelX, false)
+}
+
+// HintedGlyph is Glyph with the outline snapped vertically to the pixel
+// grid by the font's own TrueType instructions, horizontal positions left
+// exact: how Chromium renders axis-aligned text on Linux (its "slight"
+// hinting puts baselines, x-heights, cap heights and horizontal stems on
+// whole pixels). Rotated or skewed text is not hinted, as in Skia.
+func (a *Atlas) HintedGlyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (AtlasGlyph, bool) {
+	return a.glyph(face, g, scale, subpixelX, true)
+}
+
+func (a *Atlas) glyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64, hinted bool) (ag AtlasGlyph, ok bool) {
 	if a == nil || face == nil || g.Font == nil || !(scale > 0) || math.IsInf(scale, 0) {
 		return AtlasGlyph{}, false
 	}
@@ -141,7 +159,7 @@ func (a *Atlas) Glyph(face *Face, g PositionedGlyph, scale float64, subpixelX fl
 	q := int(math.Floor(frac*4 + 0.5))
 	whole, sub := q/4, q%4
 
-	key := glyphKey{font: g.Font, index: g.Index, quarts: int32(rasterPx * 4), subX: uint8(sub)}
+	key := glyphKey{font: g.Font, index: g.Index, quarts: int32(rasterPx * 4), subX: uint8(sub), hinted: hinted && stretch == 1}
 	slot, ok := a.slots[key]
 	if !ok {
 		if slot, ok = a.rasterize(key, rasterPx); !ok {
@@ -174,9 +192,12 @@ func (a *Atlas) rasterize(key glyphKey, rasterPx float64) (glyphSlot, bool) {
 	if !f.load(key.index) || len(f.buf.Points) == 0 {
 		return glyphSlot{}, true
 	}
+	k, dx := rasterPx/f.upem, float64(key.subX)/4
+	if key.hinted {
+		f.hintVertically(key.index, rasterPx, k)
+	}
 	r := f.buf.Bounds
 	b := bounds{float64(r.Min.X), float64(r.Min.Y), float64(r.Max.X), float64(r.Max.Y), false}
-	k, dx := rasterPx/f.upem, float64(key.subX)/4
 	box := pixelBox(b, k, dx)
 	if box.Empty() {
 		return glyphSlot{}, true
@@ -189,4 +210,21 @@ func (a *Atlas) rasterize(key glyphKey, rasterPx float64) (glyphSlot, bool) {
 	drawOutline(&a.raster, a.page, src, &f.buf, k, dx, box)
 	a.dirty = a.dirty.Union(src)
 	return glyphSlot{src: src, left: box.Min.X, top: box.Min.Y}, true
+}
+
+// hintVertically replaces the y of every point in f.buf (unhinted, font
+// units) with its hinted position at rasterPx, converted back to font units.
+func (f *Font) hintVertically(i GlyphIndex, rasterPx, k float64) {
+	var h truetype.GlyphBuf
+	if h.Load(f.tt, fixed.Int26_6(math.Round(rasterPx*64)), truetype.Index(i), font.HintingFull) != nil ||
+		len(h.Points) != len(f.buf.Points) {
+		return
+	}
+	minY, maxY := math.Inf(1), math.Inf(-1)
+	for j := range f.buf.Points {
+		y := float64(h.Points[j].Y) / 64 / k
+		f.buf.Points[j].Y = fixed.Int26_6(math.Round(y))
+		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
+	}
+	f.buf.Bounds.Min.Y, f.buf.Bounds.Max.Y = fixed.Int26_6(math.Floor(minY)), fixed.Int26_6(math.Ceil(maxY))
 }

@@ -233,3 +233,37 @@ func BenchmarkAtlasGlyphCached(b *testing.B) {
 		}
 	}
 }
+
+func TestHintedGlyphSnapsCapHeightToThePixelGrid(t *testing.T) {
+	lib := NewLibrary()
+	spec, _ := ParseFont("20px sans-serif")
+	face := lib.Face(spec)
+	h := face.Layout("H", 0)[0]
+	topRowMax := func(hinted bool) uint8 {
+		a := NewAtlas(256)
+		get := a.Glyph
+		if hinted {
+			get = a.HintedGlyph
+		}
+		ag, ok := get(face, h, 1, 0)
+		if !ok {
+			t.Fatal("no glyph")
+		}
+		page := a.Pixels()
+		m := uint8(0)
+		for x := ag.Src.Min.X; x < ag.Src.Max.X; x++ {
+			if v := page.AlphaAt(x, ag.Src.Min.Y).A; v > m {
+				m = v
+			}
+		}
+		return m
+	}
+	// Liberation Sans's cap height is 13.76 px at 20 px: unhinted, the top
+	// row is partly covered; hinted (as Chromium draws it), fully.
+	if got := topRowMax(false); got > 220 {
+		t.Errorf("unhinted H top row max coverage %d, want partial", got)
+	}
+	if got := topRowMax(true); got < 250 {
+		t.Errorf("hinted H top row max coverage %d, want full", got)
+	}
+}

@@ -189,7 +189,11 @@ func (x *Context2D) gatherGlyphs(cache *glyphCache, t textLayout, m Matrix, scal
 			penX = m.A*g.X + m.E
 			sub = penX - math.Floor(penX)
 		}
-		ag, ok := cache.atlas.Glyph(t.face, g, scale, sub)
+		glyph := cache.atlas.Glyph
+		if m.IsAxisAligned() {
+			glyph = cache.atlas.HintedGlyph // as Chromium hints upright text
+		}
+		ag, ok := glyph(t.face, g, scale, sub)
 		if !ok {
 			continue
 		}
