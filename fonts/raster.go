@@ -18,9 +18,13 @@ import (
 // box b (font units, y up) at k px per font unit with the pen at (dx, 0),
 // in pixels relative to the pen's pixel, y down.
 func pixelBox(b bounds, k, dx float64) image.Rectangle {
+	// Slivers thinner than this add a row or column of (almost) nothing:
+	// hinted outlines stored back in whole font units overshoot the pixel
+	// grid by a few thousandths.
+	const sliver = 0.02
 	return image.Rect(
-		int(math.Floor(b.minX*k+dx)), int(math.Floor(-b.maxY*k)),
-		int(math.Ceil(b.maxX*k+dx)), int(math.Ceil(-b.minY*k)),
+		int(math.Floor(b.minX*k+dx+sliver)), int(math.Floor(-b.maxY*k+sliver)),
+		int(math.Ceil(b.maxX*k+dx-sliver)), int(math.Ceil(-b.minY*k-sliver)),
 	)
 }
 
