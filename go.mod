@@ -9,6 +9,7 @@ require (
 	github.com/go-gl/gl v0.0.0-20231021071112-07e5d0ea2e71
 	github.com/go-gl/glfw/v3.3/glfw v0.0.0-20260823155953-d41da22a9587
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
+	go.etcd.io/bbolt v1.5.0
 	golang.org/x/image v0.47.0
 )
 

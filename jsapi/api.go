@@ -46,6 +46,9 @@ type Host interface {
 	SetPreferredFPS(fps int)
 	// Exit ends the run after the current frame (wx.exitMiniProgram).
 	Exit()
+	// LocalStorage is this app's and player's local storage in the
+	// persistent store, opened on first use.
+	LocalStorage() (KV, error)
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -110,6 +113,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installPath2D()
 	a.installCanvasToTempFilePath()
 	a.installImage()
+	a.installStorage()
 	a.installOpenData()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()

@@ -3,6 +3,7 @@ package jsapi_test
 import (
 	"bytes"
 	"os"
+	"sort"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,6 +21,7 @@ type fakeHost struct {
 	fps    int
 	exited bool
 	broken bool // SystemInfo panics, as a bug in Go would
+	kv     memKV
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {
@@ -38,6 +40,43 @@ func (h *fakeHost) LaunchOptions() jsapi.LaunchOptions {
 func (h *fakeHost) Renderer() *gl.Renderer  { return nil }
 func (h *fakeHost) Fonts() *fonts.Library   { return fonts.NewLibrary() }
 func (h *fakeHost) SetPreferredFPS(fps int) { h.fps = fps }
+func (h *fakeHost) LocalStorage() (jsapi.KV, error) {
+	if h.kv == nil {
+		h.kv = memKV{}
+	}
+	return h.kv, nil
+}
+
+// memKV is local storage in memory, for tests of the bindings.
+type memKV map[string][]byte
+
+func (m memKV) Put(k string, v []byte) error { m[k] = v; return nil }
+func (m memKV) Get(k string) ([]byte, bool, error) {
+	v, ok := m[k]
+	return v, ok, nil
+}
+func (m memKV) Delete(keys ...string) error {
+	for _, k := range keys {
+		delete(m, k)
+	}
+	return nil
+}
+func (m memKV) Keys() ([]string, error) {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks, nil
+}
+func (m memKV) Clear() error { clear(m); return nil }
+func (m memKV) Size() (int, error) {
+	n := 0
+	for k, v := range m {
+		n += len(k) + len(v)
+	}
+	return n, nil
+}
 func (h *fakeHost) Exit()                   { h.exited = true }
 
 type clock struct{ now time.Duration }
@@ -147,5 +186,38 @@ func TestTikTokGetsTTAndCanIUseTellsTheTruth(t *testing.T) {
 		if !found {
 			t.Errorf("tt.%s is missing", m)
 		}
+	}
+}
+
+func TestLocalStorage(t *testing.T) {
+	e := newEnv(t, "wechat", `
+wx.setStorageSync('obj', {a: [1, 'x', true], n: null});
+wx.setStorageSync('num', 42);
+console.log(JSON.stringify(wx.getStorageSync('obj')), wx.getStorageSync('num') + 1, JSON.stringify(wx.getStorageSync('missing')));
+try { wx.setStorageSync('big', new Array(600000).join('ab')); } catch (e) { console.log(e.message); }
+try { wx.setStorageSync('u', undefined); } catch (e) { console.log(e.message); }
+wx.getStorage({ key: 'missing', fail: function (r) { console.log(r.errMsg); } });
+wx.setStorage({ key: 'k', data: 'v', success: function (r) {
+  console.log(r.errMsg);
+  wx.getStorage({ key: 'k' }).then(function (r) { console.log('got', r.data, r.errMsg);
+    var info = wx.getStorageInfoSync(); console.log(info.keys.join(','), info.limitSize);
+    wx.removeStorageSync('k'); wx.clearStorage({ complete: function (r) { console.log(r.errMsg, wx.getStorageInfoSync().keys.length); } });
+  });
+} });
+`)
+	for i := 0; i < 4; i++ {
+		e.d.RunPosted()
+	}
+	want := `{"a":[1,"x",true],"n":null} 43 ""
+setStorageSync:fail exceed storage item max length
+setStorageSync:fail data cannot be undefined
+getStorage:fail data not found
+setStorage:ok
+got v getStorage:ok
+k,num,obj 10240
+clearStorage:ok 0
+`
+	if e.out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nstderr: %s", e.out.String(), want, e.err.String())
 	}
 }

@@ -34,6 +34,8 @@ type Config struct {
 	// Watch is hot reload: nil means the default (on with a window).
 	Watch         *bool
 	ScriptTimeout time.Duration
+	// DataDir is --data: where the store lives ("" = the user's config folder).
+	DataDir string
 	// CPUProfile, when set, writes a Go CPU profile of the run there.
 	CPUProfile string
 
@@ -60,7 +62,8 @@ flags:
   --watch, --no-watch   hot reload on file change (default: on with a window, off headless)
   --script-timeout D    interrupt a script that runs longer than D (default 5s; 0 = never)
   --cpuprofile FILE     write a Go CPU profile of the run (go tool pprof)
-  --mock, --user, --data  the mock platform (not in this build yet)
+  --data DIR            where what persists lives (local storage...); default: the user config folder
+  --mock, --user        the mock platform (not in this build yet)
 
 %s
 exit status: 0 ok, 1 an uncaught error in a headless run or a failure while running,
@@ -98,9 +101,10 @@ func ParseArgs(args []string) (Config, error) {
 	noWatch := fs.Bool("no-watch", false, "")
 	fs.DurationVar(&cfg.ScriptTimeout, "script-timeout", 5*time.Second, "")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "")
+	fs.StringVar(&cfg.DataDir, "data", "", "")
 	// The mock platform's flags are part of the contract; they are refused
 	// clearly until the mock platform exists.
-	for _, name := range []string{"mock", "user", "data"} {
+	for _, name := range []string{"mock", "user"} {
 		fs.String(name, "", "")
 	}
 
@@ -115,7 +119,7 @@ func ParseArgs(args []string) (Config, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	for _, name := range []string{"mock", "user", "data"} {
+	for _, name := range []string{"mock", "user"} {
 		if set[name] {
 			return cfg, &UsageError{Msg: fmt.Sprintf("--%s: the mock platform is not available in this build yet", name)}
 		}

@@ -29,6 +29,9 @@ type Project struct {
 	OpenDataContext string
 	// GameJSON is game.json as parsed (nil without one).
 	GameJSON map[string]any
+	// AppID names the game in the store (project.config.json's id, or the
+	// folder's name).
+	AppID string
 }
 
 // ProjectError is a project folder that cannot run; the command exits 2.
@@ -68,6 +71,7 @@ func LoadProject(dir, platform string) (*Project, error) {
 		return nil, err
 	}
 	p.GameJSON = gameJSON
+	p.AppID = appID(projectConfig, dir)
 
 	switch platform {
 	case PlatformWeChat, PlatformTikTok:

@@ -24,6 +24,7 @@ import (
 	"github.com/minisim/minisim/gl"
 	"github.com/minisim/minisim/internal/display"
 	"github.com/minisim/minisim/jsapi"
+	"github.com/minisim/minisim/store"
 )
 
 // ErrUncaught ends a headless run in which the game threw uncaught errors;
@@ -50,6 +51,10 @@ type Simulator struct {
 	openAPI  *jsapi.API
 	link     *jsapi.OpenDataLink
 	composed *gl.Canvas // the screen composed with an overlay, when one is shown
+
+	// The persistent store, opened on first use (storage.go).
+	store    *store.Store
+	storeErr error
 
 	// Hot reload: programs keeps compiled modules across reloads; startErr
 	// is what stopped game.js at its last start (shown on screen).

@@ -407,3 +407,17 @@ func TestHostileCanvasArgumentsNeverPanic(t *testing.T) {
 	}
 	wantLines(t, r.stdout, "survived ")
 }
+
+func TestLocalStoragePersistsAcrossRuns(t *testing.T) {
+	data := t.TempDir()
+	for run := 1; run <= 2; run++ {
+		r := runGame(t, "storage", "--frames", "10", "--data", data)
+		if r.err != nil {
+			t.Fatalf("%v\n%s", r.err, r.stderr)
+		}
+		wantLines(t, r.stdout, fmt.Sprintf("run %d setStorage:ok keys last,runs\n", run))
+	}
+	if _, err := os.Stat(filepath.Join(data, "minisim.db")); err != nil {
+		t.Errorf("no store under --data: %v", err)
+	}
+}
