@@ -3,8 +3,8 @@ package jsapi_test
 import (
 	"bytes"
 	"os"
-	"sort"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -77,7 +77,7 @@ func (m memKV) Size() (int, error) {
 	}
 	return n, nil
 }
-func (h *fakeHost) Exit()                   { h.exited = true }
+func (h *fakeHost) Exit() { h.exited = true }
 
 type clock struct{ now time.Duration }
 
