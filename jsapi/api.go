@@ -49,6 +49,8 @@ type Host interface {
 	// LocalStorage is this app's and player's local storage in the
 	// persistent store, opened on first use.
 	LocalStorage() (KV, error)
+	// Cloud is the mock platform's cloud storage and relationship chain.
+	Cloud() (Cloud, error)
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -114,6 +116,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installCanvasToTempFilePath()
 	a.installImage()
 	a.installStorage()
+	a.installCloud()
 	a.installOpenData()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()

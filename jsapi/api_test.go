@@ -2,6 +2,7 @@ package jsapi_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -22,6 +23,7 @@ type fakeHost struct {
 	exited bool
 	broken bool // SystemInfo panics, as a bug in Go would
 	kv     memKV
+	cloud  *memCloud
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {
@@ -40,6 +42,13 @@ func (h *fakeHost) LaunchOptions() jsapi.LaunchOptions {
 func (h *fakeHost) Renderer() *gl.Renderer  { return nil }
 func (h *fakeHost) Fonts() *fonts.Library   { return fonts.NewLibrary() }
 func (h *fakeHost) SetPreferredFPS(fps int) { h.fps = fps }
+func (h *fakeHost) Cloud() (jsapi.Cloud, error) {
+	if h.cloud == nil {
+		return nil, errors.New("no cloud in this test")
+	}
+	return h.cloud, nil
+}
+
 func (h *fakeHost) LocalStorage() (jsapi.KV, error) {
 	if h.kv == nil {
 		h.kv = memKV{}

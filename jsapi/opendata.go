@@ -33,9 +33,11 @@ var domainAPIs = struct {
 }{
 	both: setOf("getSystemInfoSync", "getSystemInfo", "getWindowInfo", "getDeviceInfo", "getAppBaseInfo",
 		"createCanvas", "createImage", "canIUse", "getPerformance", "loadFont",
+		"setUserCloudStorage", "removeUserCloudStorage",
 		"onTouchStart", "onTouchMove", "onTouchEnd", "onTouchCancel",
 		"offTouchStart", "offTouchMove", "offTouchEnd", "offTouchCancel"),
-	openOnly: setOf("getSharedCanvas", "onMessage", "offMessage"),
+	openOnly: setOf("getSharedCanvas", "onMessage", "offMessage",
+		"getUserCloudStorage", "getUserCloudStorageKeys", "getFriendCloudStorage", "getGroupCloudStorage"),
 }
 
 func setOf(names ...string) map[string]bool {

@@ -36,6 +36,9 @@ type Config struct {
 	ScriptTimeout time.Duration
 	// DataDir is --data: where the store lives ("" = the user's config folder).
 	DataDir string
+	// Mock is --mock: the mock platform file ("" = the built-in world);
+	// User is --user: the openid to play as instead of the world's "me".
+	Mock, User string
 	// CPUProfile, when set, writes a Go CPU profile of the run there.
 	CPUProfile string
 
@@ -63,7 +66,8 @@ flags:
   --script-timeout D    interrupt a script that runs longer than D (default 5s; 0 = never)
   --cpuprofile FILE     write a Go CPU profile of the run (go tool pprof)
   --data DIR            where what persists lives (local storage...); default: the user config folder
-  --mock, --user        the mock platform (not in this build yet)
+  --mock FILE           the mock platform: users, friends, groups, cloud storage seed (see mock.md)
+  --user OPENID         play as this mock user (two simulators on one --data see each other)
 
 %s
 exit status: 0 ok, 1 an uncaught error in a headless run or a failure while running,
@@ -102,11 +106,8 @@ func ParseArgs(args []string) (Config, error) {
 	fs.DurationVar(&cfg.ScriptTimeout, "script-timeout", 5*time.Second, "")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "")
 	fs.StringVar(&cfg.DataDir, "data", "", "")
-	// The mock platform's flags are part of the contract; they are refused
-	// clearly until the mock platform exists.
-	for _, name := range []string{"mock", "user"} {
-		fs.String(name, "", "")
-	}
+	fs.StringVar(&cfg.Mock, "mock", "", "")
+	fs.StringVar(&cfg.User, "user", "", "")
 
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -119,10 +120,8 @@ func ParseArgs(args []string) (Config, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	for _, name := range []string{"mock", "user"} {
-		if set[name] {
-			return cfg, &UsageError{Msg: fmt.Sprintf("--%s: the mock platform is not available in this build yet", name)}
-		}
+	if set["user"] && cfg.User == "" {
+		return cfg, &UsageError{Msg: "--user needs an openid"}
 	}
 	if set["watch"] && set["no-watch"] {
 		return cfg, &UsageError{Msg: "--watch and --no-watch contradict each other"}

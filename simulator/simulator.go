@@ -24,6 +24,7 @@ import (
 	"github.com/minisim/minisim/gl"
 	"github.com/minisim/minisim/internal/display"
 	"github.com/minisim/minisim/jsapi"
+	"github.com/minisim/minisim/mock"
 	"github.com/minisim/minisim/store"
 )
 
@@ -52,9 +53,12 @@ type Simulator struct {
 	link     *jsapi.OpenDataLink
 	composed *gl.Canvas // the screen composed with an overlay, when one is shown
 
-	// The persistent store, opened on first use (storage.go).
-	store    *store.Store
-	storeErr error
+	// The persistent store, opened on first use (storage.go), and the mock
+	// platform's world (cloud.go).
+	store       *store.Store
+	storeErr    error
+	world       *mock.World
+	cloudSeeded bool
 
 	// Hot reload: programs keeps compiled modules across reloads; startErr
 	// is what stopped game.js at its last start (shown on screen).
@@ -135,8 +139,12 @@ func open(cfg Config) (s *Simulator, err error) {
 	if err != nil {
 		return nil, &UsageError{Msg: "--device: " + err.Error()}
 	}
+	world, err := loadWorld(cfg)
+	if err != nil {
+		return nil, err
+	}
 	s = &Simulator{cfg: cfg, project: project, device: device.Oriented(project.Landscape), fps: cfg.FPS,
-		programs: domains.NewProgramCache(), baseDevice: device}
+		programs: domains.NewProgramCache(), baseDevice: device, world: world}
 	if cfg.Input != "" {
 		if s.script, err = LoadInputScript(cfg.Input); err != nil {
 			return nil, err

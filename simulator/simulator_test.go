@@ -212,7 +212,7 @@ func TestParseArgsRejectsBadFlags(t *testing.T) {
 		{"--device", "Nokia 3310", "g"},
 		{"--realtime", "g"},
 		{"--platform", "alipay", "g"},
-		{"--mock", "m.json", "g"},
+		{"--user", "", "g"},
 		{"g", "h"},
 	} {
 		if _, err := ParseArgs(args); err == nil {
@@ -419,5 +419,43 @@ func TestLocalStoragePersistsAcrossRuns(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(data, "minisim.db")); err != nil {
 		t.Errorf("no store under --data: %v", err)
+	}
+}
+
+func TestTwoPlayersOnOneDataFolderSeeEachOther(t *testing.T) {
+	data := t.TempDir()
+	mockFile := filepath.Join("testdata", "games", "cloud", "mock.json")
+	run := func(user, score string, want ...string) {
+		t.Helper()
+		r := runGame(t, "cloud", "--frames", "5", "--data", data, "--mock", mockFile, "--user", user, "--query", "score="+score)
+		if r.err != nil {
+			t.Fatalf("%v\n%s", r.err, r.stderr)
+		}
+		wantLines(t, r.stdout, want...)
+	}
+	// Bob's seeded 120 is his until he plays; Dave never played, so he is
+	// no one's leaderboard entry; Carol is in the team but no friend.
+	run("o_alice", "50", "setUserCloudStorage:ok\n", "friends Alice=50,Bob=120\n", "team Alice=50,Carol=5\n")
+	run("o_bob", "70", "friends Bob=70,Alice=50\n")
+	// The seed is written once: Bob's own 70 stays.
+	run("o_alice", "55", "friends Alice=55,Bob=70\n")
+}
+
+func TestBadMockFailsClearly(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "mock.json")
+	if err := os.WriteFile(bad, []byte(`{"me": "o_x", "friends": {"o_x": ["o_nobody"]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, flags := range [][]string{
+		{"--mock", filepath.Join(t.TempDir(), "missing.json")},
+		{"--mock", bad},
+		{"--user", "o_stranger"},
+	} {
+		r := runGame(t, "cloud", append([]string{"--frames", "1", "--data", t.TempDir()}, flags...)...)
+		if r.err == nil || r.stdout != "" {
+			t.Errorf("%q: err %v, stdout %q; want a clear error before the game runs", flags, r.err, r.stdout)
+		} else {
+			t.Logf("%q: %v", flags, r.err)
+		}
 	}
 }

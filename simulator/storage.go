@@ -10,10 +10,6 @@ import (
 	"github.com/minisim/minisim/store"
 )
 
-// defaultPlayer is the openid the simulator plays as until the mock
-// platform names one.
-const defaultPlayer = "o_player"
-
 // dataDir is --data, or the user's config folder.
 func (c *Config) dataDir() (string, error) {
 	if c.DataDir != "" {
@@ -46,7 +42,7 @@ func (s *Simulator) LocalStorage() (jsapi.KV, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scopedKV{st, store.Scope{App: s.project.AppID, User: defaultPlayer, Namespace: "local"}}, nil
+	return scopedKV{st, store.Scope{App: s.appID(), User: s.world.Me, Namespace: "local"}}, nil
 }
 
 // scopedKV is one scope of the store.

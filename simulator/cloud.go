@@ -1,0 +1,160 @@
+package simulator
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/minisim/minisim/jsapi"
+	"github.com/minisim/minisim/mock"
+	"github.com/minisim/minisim/store"
+)
+
+// loadWorld reads --mock (or takes the built-in world) and applies --user.
+func loadWorld(cfg Config) (*mock.World, error) {
+	w := mock.Default()
+	if cfg.Mock != "" {
+		var err error
+		if w, err = mock.Load(cfg.Mock); err != nil {
+			return nil, fmt.Errorf("--mock: %w", err)
+		}
+	}
+	if cfg.User != "" {
+		return w.WithUser(cfg.User)
+	}
+	return w, nil
+}
+
+// appID names the game in the store: the mock file's appId, else the
+// project's.
+func (s *Simulator) appID() string {
+	if s.world.AppID != "" {
+		return s.world.AppID
+	}
+	return s.project.AppID
+}
+
+// Cloud is the relationship chain and cloud storage: the mock world says
+// who is who, the store keeps what players wrote. The world's seed values
+// are written once per user and key, never over what a game wrote since.
+func (s *Simulator) Cloud() (jsapi.Cloud, error) {
+	st, err := s.openStore()
+	if err != nil {
+		return nil, err
+	}
+	c := &cloud{st: st, app: s.appID(), world: s.world}
+	if !s.cloudSeeded {
+		if err := c.seed(); err != nil {
+			return nil, err
+		}
+		s.cloudSeeded = true
+	}
+	return c, nil
+}
+
+type cloud struct {
+	st    *store.Store
+	app   string
+	world *mock.World
+}
+
+func (c *cloud) scope(openid string) store.Scope {
+	return store.Scope{App: c.app, User: openid, Namespace: "cloud"}
+}
+
+// seed writes the world's seed values not yet seeded; "cloud-seed"
+// remembers which were, so a key the game later removed stays removed.
+func (c *cloud) seed() error {
+	for openid, kv := range c.world.CloudSeed {
+		marks := store.Scope{App: c.app, User: openid, Namespace: "cloud-seed"}
+		fresh := map[string][]byte{}
+		for k, v := range kv {
+			_, done, err := c.st.Get(marks, k)
+			if err != nil {
+				return err
+			}
+			if !done {
+				fresh[k] = []byte(v)
+			}
+		}
+		if len(fresh) == 0 {
+			continue
+		}
+		if err := c.st.PutMany(c.scope(openid), fresh); err != nil {
+			return err
+		}
+		if err := c.st.PutMany(marks, fresh); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *cloud) SetUser(kv map[string]string) error {
+	b := make(map[string][]byte, len(kv))
+	for k, v := range kv {
+		b[k] = []byte(v)
+	}
+	return c.st.PutMany(c.scope(c.world.Me), b)
+}
+
+func (c *cloud) RemoveUser(keys []string) error {
+	return c.st.Delete(c.scope(c.world.Me), keys...)
+}
+
+func (c *cloud) UserKV(openid string, keys []string) (map[string]string, bool, error) {
+	sc := c.scope(openid)
+	all, err := c.st.Keys(sc)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(all) == 0 {
+		return map[string]string{}, false, nil
+	}
+	if keys == nil {
+		keys = all
+	}
+	kv := map[string]string{}
+	for _, k := range keys {
+		v, ok, err := c.st.Get(sc, k)
+		if err != nil {
+			return nil, true, err
+		}
+		if ok {
+			kv[k] = string(v)
+		}
+	}
+	return kv, true, nil
+}
+
+func (c *cloud) player(openid string) jsapi.Player {
+	u, _ := c.world.User(openid)
+	avatar := u.AvatarURL
+	// A path in the mock file is relative to it; URLs stay as they are.
+	if avatar != "" && c.world.Dir != "" && !strings.Contains(avatar, "://") && !filepath.IsAbs(avatar) {
+		avatar = filepath.Join(c.world.Dir, filepath.FromSlash(avatar))
+	}
+	return jsapi.Player{OpenID: openid, NickName: u.NickName, AvatarURL: avatar}
+}
+
+func (c *cloud) Me() jsapi.Player { return c.player(c.world.Me) }
+
+func (c *cloud) Friends() []jsapi.Player {
+	var out []jsapi.Player
+	for _, id := range c.world.Friends(c.world.Me) {
+		out = append(out, c.player(id))
+	}
+	return out
+}
+
+func (c *cloud) Group(ticket string) ([]jsapi.Player, bool) {
+	g, ok := c.world.Group(ticket)
+	if !ok {
+		return nil, false
+	}
+	out := make([]jsapi.Player, 0, len(g.Members))
+	for _, id := range g.Members {
+		out = append(out, c.player(id))
+	}
+	return out, true
+}
