@@ -84,7 +84,10 @@ type API struct {
 	paints    paints
 	path2Ds   map[*goja.Object]*gl.Path2D
 	temp      *tempFiles
-	assets    []string // game files read for images and fonts, for hot reload
+	// avatars maps the avatar URLs handed to the game to the mock file's
+	// images (cloud.go).
+	avatars map[string]string
+	assets  []string // game files read for images and fonts, for hot reload
 }
 
 type listener struct {
@@ -107,6 +110,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 		paints:    newPaints(),
 		path2Ds:   map[*goja.Object]*gl.Path2D{},
 		temp:      newTempFiles(platform),
+		avatars:   map[string]string{},
 	}
 	a.obj = a.vm.NewObject()
 	a.installSystem()

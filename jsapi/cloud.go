@@ -3,6 +3,7 @@ package jsapi
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 
 	"github.com/dop251/goja"
@@ -11,6 +12,9 @@ import (
 // Player is a user as the relationship-chain APIs describe one.
 type Player struct {
 	OpenID, NickName, AvatarURL string
+	// AvatarFile, when set, is the avatar as a local image file (from the
+	// mock file) rather than a URL.
+	AvatarFile string
 }
 
 // Cloud is the mock platform's cloud storage and relationship chain, as
@@ -181,7 +185,7 @@ func (a *API) playersData(c Cloud, users []Player, keys []string) (*goja.Object,
 		if !player {
 			continue
 		}
-		data = append(data, a.object("openid", u.OpenID, "nickname", u.NickName, "avatarUrl", u.AvatarURL,
+		data = append(data, a.object("openid", u.OpenID, "nickname", u.NickName, "avatarUrl", a.avatarURL(u),
 			"KVDataList", a.kvList(kv, keys)))
 	}
 	return a.object("data", a.vm.NewArray(data...)), nil
@@ -276,4 +280,17 @@ func (a *API) readKeyList(o *goja.Object) ([]string, error) {
 		keys = append(keys, k)
 	}
 	return keys, nil
+}
+
+// avatarURL is a player's avatarUrl as the game sees it. An image file of
+// the mock platform gets a URL, as the real host's avatars are URLs (games
+// check for one); createImage maps it back to the file. ".invalid" is a
+// reserved domain, so the URL can never reach a real host.
+func (a *API) avatarURL(p Player) string {
+	if p.AvatarFile == "" {
+		return p.AvatarURL
+	}
+	url := "https://avatar.minisim.invalid/" + p.OpenID + "/" + filepath.Base(p.AvatarFile)
+	a.avatars[url] = p.AvatarFile
+	return url
 }

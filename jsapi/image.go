@@ -73,6 +73,9 @@ func (a *API) loadImage(img *imageBinding, src string) {
 			return
 		}
 		read = func() ([]byte, error) { return readImageFile(file) }
+	case a.avatars[src] != "":
+		file := a.avatars[src]
+		read = func() ([]byte, error) { return readImageFile(file) }
 	case strings.Contains(src, "://") && a.domain == OpenDomain && !isAvatarCDN(src):
 		a.imageFailed(img, src+": the open data domain can only load local images and the platform's avatar images; "+
 			"download this one in the main domain (downloadFile) and pass its path with postMessage")

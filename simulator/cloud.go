@@ -129,12 +129,16 @@ func (c *cloud) UserKV(openid string, keys []string) (map[string]string, bool, e
 
 func (c *cloud) player(openid string) jsapi.Player {
 	u, _ := c.world.User(openid)
-	avatar := u.AvatarURL
+	p := jsapi.Player{OpenID: openid, NickName: u.NickName, AvatarURL: u.AvatarURL}
 	// A path in the mock file is relative to it; URLs stay as they are.
-	if avatar != "" && c.world.Dir != "" && !strings.Contains(avatar, "://") && !filepath.IsAbs(avatar) {
-		avatar = filepath.Join(c.world.Dir, filepath.FromSlash(avatar))
+	if u.AvatarURL != "" && c.world.Dir != "" && !strings.Contains(u.AvatarURL, "://") {
+		p.AvatarURL = ""
+		p.AvatarFile = filepath.FromSlash(u.AvatarURL)
+		if !filepath.IsAbs(p.AvatarFile) {
+			p.AvatarFile = filepath.Join(c.world.Dir, p.AvatarFile)
+		}
 	}
-	return jsapi.Player{OpenID: openid, NickName: u.NickName, AvatarURL: avatar}
+	return p
 }
 
 func (c *cloud) Me() jsapi.Player { return c.player(c.world.Me) }

@@ -435,7 +435,7 @@ func TestTwoPlayersOnOneDataFolderSeeEachOther(t *testing.T) {
 	}
 	// Bob's seeded 120 is his until he plays; Dave never played, so he is
 	// no one's leaderboard entry; Carol is in the team but no friend.
-	run("o_alice", "50", "setUserCloudStorage:ok\n", "friends Alice=50,Bob=120\n", "team Alice=50,Carol=5\n")
+	run("o_alice", "50", "setUserCloudStorage:ok\n", "friends Alice=50,Bob=120\n", "team Alice=50,Carol=5\n", "avatar Bob 32x32\n")
 	run("o_bob", "70", "friends Bob=70,Alice=50\n")
 	// The seed is written once: Bob's own 70 stays.
 	run("o_alice", "55", "friends Alice=55,Bob=70\n")

@@ -6,6 +6,13 @@ wx.onMessage(function () {
     keyList: ['score'],
     success: function (r) {
       console.log('friends ' + list(r));
+      r.data.forEach(function (u) {
+        if (!u.avatarUrl) return;
+        var img = wx.createImage();
+        img.onload = function () { console.log('avatar ' + u.nickname + ' ' + img.width + 'x' + img.height); };
+        img.onerror = function (e) { console.log('avatar failed ' + u.avatarUrl + ' ' + JSON.stringify(e)); };
+        img.src = u.avatarUrl;
+      });
       wx.getGroupCloudStorage({
         shareTicket: 'tk_team', keyList: ['score'],
         success: function (g) { console.log('team ' + list(g)); }
