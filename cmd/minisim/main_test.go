@@ -116,7 +116,7 @@ func TestDevicesListsAtLeastTenPresets(t *testing.T) {
 func TestLeaderboardExampleShowsTheOpenDomainsRanking(t *testing.T) {
 	shot := filepath.Join(t.TempDir(), "shot.png")
 	out, errOut, status := minisim(t, "--headless", "--frames", "200", "--query", "autoplay=1&seconds=2",
-		"--screenshot", shot, filepath.Join("..", "..", "examples", "leaderboard"))
+		"--data", t.TempDir(), "--screenshot", shot, filepath.Join("..", "..", "examples", "leaderboard"))
 	if status != 0 {
 		t.Fatalf("status %d\n%s", status, errOut)
 	}

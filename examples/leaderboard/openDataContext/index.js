@@ -1,6 +1,5 @@
 // The open data domain: it alone sees the friends' data, and shows it only
 // as pixels on the shared canvas.
-var friends = require('./friends');
 var shared = wx.getSharedCanvas();
 var ctx = shared.getContext('2d');
 
@@ -9,8 +8,19 @@ function roundRect(x, y, w, h, r) {
   ctx.roundRect(x, y, w, h, r);
 }
 
-function draw(myScore, dpr) {
-  var list = friends.list.concat([{ nickname: 'Me', score: myScore, color: '#ffcc33', me: true }]);
+var COLORS = ['#66ccff', '#ff8899', '#99ee88', '#cc99ff', '#ffaa55', '#55ddcc'];
+
+// rows turns getFriendCloudStorage's answer into ranking rows; friends
+// who never stored a score are not players and are not in it.
+function rows(data) {
+  return data.map(function (u, i) {
+    var kv = {};
+    u.KVDataList.forEach(function (p) { kv[p.key] = p.value; });
+    return { nickname: u.nickname, score: Number(kv.score) || 0, color: COLORS[i % COLORS.length] };
+  });
+}
+
+function draw(list, dpr) {
   list.sort(function (a, b) { return b.score - a.score; });
   var w = shared.width / dpr, h = shared.height / dpr;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -25,17 +35,12 @@ function draw(myScore, dpr) {
   var rowH = 44;
   list.slice(0, 7).forEach(function (f, i) {
     var y = 56 + i * rowH;
-    if (f.me) {
-      ctx.fillStyle = 'rgba(255, 204, 51, 0.18)';
-      roundRect(10, y, w - 20, rowH - 6, 8);
-      ctx.fill();
-    }
     ctx.fillStyle = i < 3 ? ['#ffd700', '#c0c0c0', '#cd7f32'][i] : '#8899bb';
     ctx.textAlign = 'left';
     ctx.font = 'bold 18px sans-serif';
     ctx.fillText(String(i + 1), 22, y + 26);
-    // An avatar: a disc with the initial (friends' avatars would come from
-    // the platform's CDN).
+    // An avatar: a disc with the initial (the default mock world's users
+    // have no avatar images).
     ctx.fillStyle = f.color;
     ctx.beginPath();
     ctx.arc(64, y + 19, 15, 0, Math.PI * 2);
@@ -55,5 +60,10 @@ function draw(myScore, dpr) {
 }
 
 wx.onMessage(function (msg) {
-  if (msg.type === 'score') draw(msg.score, msg.dpr || 1);
+  if (msg.type !== 'ranking') return;
+  wx.getFriendCloudStorage({
+    keyList: ['score'],
+    success: function (r) { draw(rows(r.data), msg.dpr || 1); },
+    fail: function (r) { console.error('ranking: ' + r.errMsg); },
+  });
 });
