@@ -74,26 +74,10 @@ func (a *API) installCloud() {
 		}
 		return nil, c.SetUser(kv)
 	})
-	a.cloudAPI("removeUserCloudStorage", func(o *goja.Object) (*goja.Object, error) {
-		keys, err := a.readKeyList(o)
-		if err != nil {
-			return nil, err
-		}
-		c, err := cloud()
-		if err != nil {
-			return nil, err
-		}
+	a.cloudKeysAPI("removeUserCloudStorage", cloud, func(c Cloud, _ *goja.Object, keys []string) (*goja.Object, error) {
 		return nil, c.RemoveUser(keys)
 	})
-	a.cloudAPI("getUserCloudStorage", func(o *goja.Object) (*goja.Object, error) {
-		keys, err := a.readKeyList(o)
-		if err != nil {
-			return nil, err
-		}
-		c, err := cloud()
-		if err != nil {
-			return nil, err
-		}
+	a.cloudKeysAPI("getUserCloudStorage", cloud, func(c Cloud, _ *goja.Object, keys []string) (*goja.Object, error) {
 		kv, _, err := c.UserKV(c.Me().OpenID, keys)
 		if err != nil {
 			return nil, err
@@ -115,19 +99,11 @@ func (a *API) installCloud() {
 		}
 		return a.object("keys", a.vm.NewArray(keys...)), nil
 	})
-	a.cloudAPI("getFriendCloudStorage", func(o *goja.Object) (*goja.Object, error) {
-		keys, err := a.readKeyList(o)
-		if err != nil {
-			return nil, err
-		}
-		c, err := cloud()
-		if err != nil {
-			return nil, err
-		}
+	a.cloudKeysAPI("getFriendCloudStorage", cloud, func(c Cloud, _ *goja.Object, keys []string) (*goja.Object, error) {
 		// Only players appear; the current user too, when a player.
 		return a.playersData(c, append([]Player{c.Me()}, c.Friends()...), keys)
 	})
-	a.cloudAPI("getGroupCloudStorage", func(o *goja.Object) (*goja.Object, error) {
+	a.cloudKeysAPI("getGroupCloudStorage", cloud, func(c Cloud, o *goja.Object, keys []string) (*goja.Object, error) {
 		ticket := ""
 		if o != nil {
 			if v := prop(o, "shareTicket"); !goja.IsUndefined(v) {
@@ -137,6 +113,18 @@ func (a *API) installCloud() {
 		if ticket == "" {
 			return nil, errors.New("shareTicket is required: the game must be opened from a group share card")
 		}
+		members, ok := c.Group(ticket)
+		if !ok {
+			return nil, fmt.Errorf("invalid shareTicket %q", ticket)
+		}
+		return a.playersData(c, members, keys)
+	})
+}
+
+// cloudKeysAPI defines an API that takes a keyList: the list is checked
+// first, then the store opened, then run runs.
+func (a *API) cloudKeysAPI(name string, cloud func() (Cloud, error), run func(c Cloud, opts *goja.Object, keys []string) (*goja.Object, error)) {
+	a.cloudAPI(name, func(o *goja.Object) (*goja.Object, error) {
 		keys, err := a.readKeyList(o)
 		if err != nil {
 			return nil, err
@@ -145,11 +133,7 @@ func (a *API) installCloud() {
 		if err != nil {
 			return nil, err
 		}
-		members, ok := c.Group(ticket)
-		if !ok {
-			return nil, fmt.Errorf("invalid shareTicket %q", ticket)
-		}
-		return a.playersData(c, members, keys)
+		return run(c, o, keys)
 	})
 }
 
