@@ -158,6 +158,17 @@ func (r *Renderer) fullQuad(target *Canvas, col [4]uint8) {
 	r.quad(vertex{0, 0, 0, 0, col}, vertex{w, 0, 1, 0, col}, vertex{0, h, 0, 1, col}, vertex{w, h, 1, 1, col})
 }
 
+// drawProgramQuad runs the program in use (a filter: blend modes,
+// shadow blur) over the whole of target, replacing its pixels, then
+// returns to the batch program.
+func (r *Renderer) drawProgramQuad(target *Canvas) {
+	r.applyBlend(blendCopy)
+	r.target = target
+	r.fullQuad(target, [4]uint8{255, 255, 255, 255})
+	r.drawBatch()
+	gl.UseProgram(r.prog)
+}
+
 // blendLayer composites layer onto target with a blend mode (multiply,
 // screen...), which GL blending cannot express: a shader reads the layer
 // and a snapshot of the target and writes the result.
@@ -183,11 +194,7 @@ func (r *Renderer) blendLayer(layer, target *Canvas, op CompositeOp) {
 	gl.BindTexture(gl.TEXTURE_2D, snap)
 	gl.ActiveTexture(gl.TEXTURE0)
 	gl.BindTexture(gl.TEXTURE_2D, layer.tex)
-	r.applyBlend(blendCopy)
-	r.target = target
-	r.fullQuad(target, [4]uint8{255, 255, 255, 255})
-	r.drawBatch()
-	gl.UseProgram(r.prog)
+	r.drawProgramQuad(target)
 }
 
 // blendModeShader implements the separable and non-separable blend modes

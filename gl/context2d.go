@@ -341,10 +341,8 @@ func (x *Context2D) FillRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || rw == 0 || rh == 0 {
 		return
 	}
-	x.applyClip()
-	col, pk := x.paintFor(x.state.fill)
-	x.r.setPaint(pk)
-	if col[3] == 0 {
+	col, ok := x.beginPaint(x.state.fill)
+	if !ok {
 		return
 	}
 	x.rectAA(rx, ry, rw, rh, col)
@@ -372,10 +370,8 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	if !allFinite(rx, ry, rw, rh) || (rw == 0 && rh == 0) {
 		return
 	}
-	x.applyClip()
-	col, pk := x.paintFor(x.state.stroke)
-	x.r.setPaint(pk)
-	if col[3] == 0 {
+	col, ok := x.beginPaint(x.state.stroke)
+	if !ok {
 		return
 	}
 	var p path

@@ -150,6 +150,16 @@ func (x *Context2D) paintFor(p Paint) ([4]uint8, *paintKey) {
 	return [4]uint8{a, a, a, a}, &paintKey{gradient: p.Gradient, pattern: p.Pattern, inv: inv}
 }
 
+// beginPaint starts drawing with a fill or stroke style: the clip is
+// applied and the batch switched to the paint. ok is false when nothing
+// would show (a transparent colour or an uninvertible transform).
+func (x *Context2D) beginPaint(p Paint) (col [4]uint8, ok bool) {
+	x.applyClip()
+	col, pk := x.paintFor(p)
+	x.r.setPaint(pk)
+	return col, col[3] != 0
+}
+
 // setPaint switches the batch to a paint (nil: plain colours and
 // textures), flushing what was drawn with another.
 func (r *Renderer) setPaint(k *paintKey) {

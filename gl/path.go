@@ -55,10 +55,8 @@ func (x *Context2D) RoundRect(rx, ry, rw, rh float64, radii [4][2]float64) {
 // Fill fills the current path with the fill colour; evenOdd selects the
 // even-odd rule instead of nonzero.
 func (x *Context2D) Fill(evenOdd bool) {
-	x.applyClip()
-	col, pk := x.paintFor(x.state.fill)
-	x.r.setPaint(pk)
-	if col[3] == 0 {
+	col, ok := x.beginPaint(x.state.fill)
+	if !ok {
 		return
 	}
 	polys := x.path.polygons()

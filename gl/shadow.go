@@ -113,11 +113,7 @@ func (r *Renderer) shadowPass(src, dst *Canvas, step [2]float32, sigma float64, 
 	gl.Uniform2f(u[5], offset[0], offset[1])
 	gl.BindTexture(gl.TEXTURE_2D, src.tex)
 	gl.Disable(gl.STENCIL_TEST)
-	r.applyBlend(blendCopy)
-	r.target = dst
-	r.fullQuad(dst, [4]uint8{255, 255, 255, 255})
-	r.drawBatch()
-	gl.UseProgram(r.prog)
+	r.drawProgramQuad(dst)
 }
 
 // shadowShader blurs alpha along u_step with a Gaussian kernel; the final

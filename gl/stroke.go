@@ -320,10 +320,8 @@ func (r ribbon) toDevice(m Matrix) ribbon {
 
 // Stroke outlines the current path with the stroke colour.
 func (x *Context2D) Stroke() {
-	x.applyClip()
-	col, pk := x.paintFor(x.state.stroke)
-	x.r.setPaint(pk)
-	if col[3] == 0 {
+	col, ok := x.beginPaint(x.state.stroke)
+	if !ok {
 		return
 	}
 	x.drawRibbons(strokeRibbons(&x.path, x.state.m, x.state.strokeStyle()), col)

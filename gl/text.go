@@ -108,10 +108,8 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	if !ok {
 		return
 	}
-	x.applyClip()
-	col, pk := x.paintFor(x.state.fill)
-	x.r.setPaint(pk)
-	if col[3] == 0 {
+	col, ok := x.beginPaint(x.state.fill)
+	if !ok {
 		return
 	}
 	scale := math.Hypot(m.C, m.D) // the vertical scale sets the raster size

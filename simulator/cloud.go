@@ -67,13 +67,13 @@ func (c *cloud) scope(openid string) store.Scope {
 func (c *cloud) seed() error {
 	for openid, kv := range c.world.CloudSeed {
 		marks := store.Scope{App: c.app, User: openid, Namespace: "cloud-seed"}
+		done, err := c.st.Items(marks)
+		if err != nil {
+			return err
+		}
 		fresh := map[string][]byte{}
 		for k, v := range kv {
-			_, done, err := c.st.Get(marks, k)
-			if err != nil {
-				return err
-			}
-			if !done {
+			if _, ok := done[k]; !ok {
 				fresh[k] = []byte(v)
 			}
 		}
@@ -102,29 +102,25 @@ func (c *cloud) RemoveUser(keys []string) error {
 	return c.st.Delete(c.scope(c.world.Me), keys...)
 }
 
+// UserKV reads the user's scope in one transaction (a ranking asks for
+// every friend), then keeps the keys asked for.
 func (c *cloud) UserKV(openid string, keys []string) (map[string]string, bool, error) {
-	sc := c.scope(openid)
-	all, err := c.st.Keys(sc)
+	items, err := c.st.Items(c.scope(openid))
 	if err != nil {
 		return nil, false, err
 	}
-	if len(all) == 0 {
-		return map[string]string{}, false, nil
-	}
-	if keys == nil {
-		keys = all
-	}
 	kv := map[string]string{}
-	for _, k := range keys {
-		v, ok, err := c.st.Get(sc, k)
-		if err != nil {
-			return nil, true, err
-		}
-		if ok {
+	if keys == nil {
+		for k, v := range items {
 			kv[k] = string(v)
 		}
 	}
-	return kv, true, nil
+	for _, k := range keys {
+		if v, ok := items[k]; ok {
+			kv[k] = string(v)
+		}
+	}
+	return kv, len(items) > 0, nil
 }
 
 func (c *cloud) player(openid string) jsapi.Player {

@@ -316,6 +316,32 @@ func (s *Store) Keys(sc Scope) ([]string, error) {
 	return keys, nil // bbolt iterates in byte order, which is Go's string order
 }
 
+// Items returns every key and value of the scope, read in one
+// transaction.
+func (s *Store) Items(sc Scope) (map[string][]byte, error) {
+	if err := sc.validate(); err != nil {
+		return nil, err
+	}
+	items := map[string][]byte{}
+	err := s.view(func(apps *bolt.Bucket) error {
+		b := scopeBucket(apps, sc)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if v != nil {
+				items[string(k)] = append([]byte{}, v...) // v points into the mmap
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 // Size returns the sum of len(key)+len(value) over the scope.
 func (s *Store) Size(sc Scope) (bytes int, err error) {
 	if err := sc.validate(); err != nil {

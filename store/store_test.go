@@ -81,6 +81,23 @@ func TestOpenCreatesFolderAndFile(t *testing.T) {
 	})
 }
 
+func TestItemsReadsTheWholeScope(t *testing.T) {
+	s := open(t, t.TempDir())
+	if items, err := s.Items(local); err != nil || len(items) != 0 {
+		t.Fatalf("Items of an empty store = %v, %v", items, err)
+	}
+	mustPut(t, s, local, "a", "1")
+	mustPut(t, s, local, "b", "")
+	mustPut(t, s, Scope{App: local.App, User: "someone else", Namespace: local.Namespace}, "c", "3")
+	items, err := s.Items(local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 || string(items["a"]) != "1" || items["b"] == nil || len(items["b"]) != 0 {
+		t.Fatalf("Items = %q, want a=1 and an empty b only", items)
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	s := open(t, t.TempDir())
 	if _, ok := mustGet(t, s, local, "k"); ok {
@@ -160,6 +177,9 @@ func TestValidation(t *testing.T) {
 		}
 		if _, err := s.Keys(sc); err == nil {
 			t.Errorf("Keys(%+v) accepted an incomplete scope", sc)
+		}
+		if _, err := s.Items(sc); err == nil {
+			t.Errorf("Items(%+v) accepted an incomplete scope", sc)
 		}
 		if err := s.Clear(sc); err == nil {
 			t.Errorf("Clear(%+v) accepted an incomplete scope", sc)
