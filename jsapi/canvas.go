@@ -358,12 +358,8 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 		func(v goja.Value) { x.SetGlobalAlpha(v.ToFloat()) })
 	a.accessor(o, "lineWidth", func() goja.Value { return vm.ToValue(x.LineWidth()) },
 		func(v goja.Value) { x.SetLineWidth(v.ToFloat()) })
-	a.accessor(o, "globalCompositeOperation", func() goja.Value { return vm.ToValue(gl.CompositeOpNames[x.CompositeOp()]) },
-		func(v goja.Value) {
-			if i := indexOf(gl.CompositeOpNames, v.String()); i >= 0 {
-				x.SetCompositeOp(gl.CompositeOp(i))
-			}
-		})
+	a.enumAccessor(o, "globalCompositeOperation", gl.CompositeOpNames,
+		func() int { return int(x.CompositeOp()) }, func(i int) { x.SetCompositeOp(gl.CompositeOp(i)) })
 	a.accessor(o, "shadowColor", func() goja.Value { return vm.ToValue(x.ShadowColor().Serialize()) }, func(v goja.Value) {
 		if c, ok := csscolor.Parse(v.String()); ok {
 			x.SetShadowColor(c)
@@ -375,16 +371,8 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 		func(v goja.Value) { _, dy := x.ShadowOffset(); x.SetShadowOffset(v.ToFloat(), dy) })
 	a.accessor(o, "shadowOffsetY", func() goja.Value { _, dy := x.ShadowOffset(); return vm.ToValue(dy) },
 		func(v goja.Value) { dx, _ := x.ShadowOffset(); x.SetShadowOffset(dx, v.ToFloat()) })
-	a.accessor(o, "lineCap", func() goja.Value { return vm.ToValue(lineCaps[x.LineCap()]) }, func(v goja.Value) {
-		if i := indexOf(lineCaps, v.String()); i >= 0 {
-			x.SetLineCap(gl.LineCap(i))
-		}
-	})
-	a.accessor(o, "lineJoin", func() goja.Value { return vm.ToValue(lineJoins[x.LineJoin()]) }, func(v goja.Value) {
-		if i := indexOf(lineJoins, v.String()); i >= 0 {
-			x.SetLineJoin(gl.LineJoin(i))
-		}
-	})
+	a.enumAccessor(o, "lineCap", lineCaps, func() int { return int(x.LineCap()) }, func(i int) { x.SetLineCap(gl.LineCap(i)) })
+	a.enumAccessor(o, "lineJoin", lineJoins, func() int { return int(x.LineJoin()) }, func(i int) { x.SetLineJoin(gl.LineJoin(i)) })
 	a.accessor(o, "miterLimit", func() goja.Value { return vm.ToValue(x.MiterLimit()) },
 		func(v goja.Value) { x.SetMiterLimit(v.ToFloat()) })
 	a.accessor(o, "lineDashOffset", func() goja.Value { return vm.ToValue(x.LineDashOffset()) },
@@ -414,24 +402,12 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 			x.SetRTL(false)
 		}
 	})
-	a.accessor(o, "imageSmoothingQuality", func() goja.Value { return vm.ToValue(smoothingQualities[x.ImageSmoothingQuality()]) },
-		func(v goja.Value) {
-			if i := indexOf(smoothingQualities, v.String()); i >= 0 {
-				x.SetImageSmoothingQuality(uint8(i))
-			}
-		})
+	a.enumAccessor(o, "imageSmoothingQuality", smoothingQualities,
+		func() int { return int(x.ImageSmoothingQuality()) }, func(i int) { x.SetImageSmoothingQuality(uint8(i)) })
 	a.accessor(o, "letterSpacing", func() goja.Value { return vm.ToValue(x.LetterSpacing()) },
 		func(v goja.Value) { x.SetLetterSpacing(v.String()) })
-	a.accessor(o, "textAlign", func() goja.Value { return vm.ToValue(textAligns[x.TextAlign()]) }, func(v goja.Value) {
-		if i := indexOf(textAligns, v.String()); i >= 0 {
-			x.SetTextAlign(gl.TextAlign(i))
-		}
-	})
-	a.accessor(o, "textBaseline", func() goja.Value { return vm.ToValue(textBaselines[x.TextBaseline()]) }, func(v goja.Value) {
-		if i := indexOf(textBaselines, v.String()); i >= 0 {
-			x.SetTextBaseline(gl.TextBaseline(i))
-		}
-	})
+	a.enumAccessor(o, "textAlign", textAligns, func() int { return int(x.TextAlign()) }, func(i int) { x.SetTextAlign(gl.TextAlign(i)) })
+	a.enumAccessor(o, "textBaseline", textBaselines, func() int { return int(x.TextBaseline()) }, func(i int) { x.SetTextBaseline(gl.TextBaseline(i)) })
 }
 
 // Indexed by gl.TextAlign, gl.TextBaseline, gl.LineCap and gl.LineJoin:
@@ -534,4 +510,15 @@ func (a *API) cornerRadii(v goja.Value) [4][2]float64 {
 		return [4][2]float64{r[0], r[1], r[2], r[1]}
 	}
 	return [4][2]float64{r[0], r[1], r[2], r[3]}
+}
+
+// enumAccessor defines a property whose values are names (lineCap,
+// textAlign...): reading gives the current name, and assigning a name
+// that is not in the list is ignored, as browsers do.
+func (a *API) enumAccessor(o *goja.Object, name string, names []string, get func() int, set func(int)) {
+	a.accessor(o, name, func() goja.Value { return a.vm.ToValue(names[get()]) }, func(v goja.Value) {
+		if i := indexOf(names, v.String()); i >= 0 {
+			set(i)
+		}
+	})
 }
