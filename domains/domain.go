@@ -51,6 +51,10 @@ type Options struct {
 	ScriptTimeout time.Duration
 	// Programs caches compiled modules across reloads; may be nil.
 	Programs *ProgramCache
+	// Builtins are modules that require finds by their bare name before it
+	// looks at the file system (a cloud function's "wx-server-sdk"). Each
+	// is built on first use, once per domain.
+	Builtins map[string]func(vm *goja.Runtime) goja.Value
 }
 
 // Domain is one JavaScript VM and its event loop.

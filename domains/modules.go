@@ -25,6 +25,8 @@ type moduleLoader struct {
 	scope   string   // slash path relative to root; "" = everything
 	denied  []string // slash paths relative to root
 	modules map[string]*goja.Object
+	// builtins holds the Options.Builtins modules built so far.
+	builtins map[string]goja.Value
 	// transformed marks modules esbuild rewrote from ES module syntax; their
 	// positions come from a source map, not from the wrapper's offset.
 	transformed map[string]bool
@@ -37,7 +39,7 @@ func newModuleLoader(d *Domain) (*moduleLoader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("domains: game folder: %w", err)
 	}
-	l := &moduleLoader{d: d, root: root, scope: cleanRel(d.opts.Scope), modules: map[string]*goja.Object{}, transformed: map[string]bool{}}
+	l := &moduleLoader{d: d, root: root, scope: cleanRel(d.opts.Scope), modules: map[string]*goja.Object{}, builtins: map[string]goja.Value{}, transformed: map[string]bool{}}
 	for _, f := range d.opts.Forbidden {
 		l.denied = append(l.denied, cleanRel(f))
 	}
@@ -77,6 +79,9 @@ func (l *moduleLoader) requireFrom(dir string) func(goja.FunctionCall) goja.Valu
 		if goja.IsUndefined(arg) || goja.IsNull(arg) {
 			panic(l.d.vm.NewTypeError("require: a module path is required"))
 		}
+		if v, ok := l.builtin(arg.String()); ok {
+			return v
+		}
 		id, err := l.resolve(dir, arg.String())
 		if err != nil {
 			panic(l.d.vm.NewGoError(err))
@@ -87,6 +92,21 @@ func (l *moduleLoader) requireFrom(dir string) func(goja.FunctionCall) goja.Valu
 		}
 		return exports
 	}
+}
+
+// builtin returns the Options.Builtins module of that name, building it
+// on first use.
+func (l *moduleLoader) builtin(name string) (goja.Value, bool) {
+	build, ok := l.d.opts.Builtins[name]
+	if !ok {
+		return nil, false
+	}
+	v, ok := l.builtins[name]
+	if !ok {
+		v = build(l.d.vm)
+		l.builtins[name] = v
+	}
+	return v, true
 }
 
 // resolve turns a require path into a module id. As in WeChat, a path

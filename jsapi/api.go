@@ -51,6 +51,15 @@ type Host interface {
 	LocalStorage() (KV, error)
 	// Cloud is the mock platform's cloud storage and relationship chain.
 	Cloud() (Cloud, error)
+	// Account is the mock platform's login, authorization, privacy and
+	// share answers.
+	Account() Account
+	// Ask puts a prompt to the player over the game and calls answer once
+	// they choose (at once under --headless), on the loop between turns.
+	Ask(p Prompt, answer func(allow bool))
+	// OpenSettings shows the settings panel for the decided scopes and
+	// calls done with the scopes the player changed.
+	OpenSettings(decided map[string]bool, done func(changed map[string]bool))
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -88,6 +97,13 @@ type API struct {
 	// images (cloud.go).
 	avatars map[string]string
 	assets  []string // game files read for images and fonts, for hot reload
+
+	// asking holds the calls waiting on an authorization prompt, by scope;
+	// privacy is the privacy authorization flow (auth.go).
+	asking  map[string][]func(reason string)
+	privacy privacyFlow
+	// shareMenu is WeChat's share menu state (share.go).
+	shareMenu shareMenu
 }
 
 type listener struct {
@@ -121,6 +137,9 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installImage()
 	a.installStorage()
 	a.installCloud()
+	a.installAccount()
+	a.installAuth()
+	a.installShare()
 	a.installOpenData()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()

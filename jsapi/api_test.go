@@ -24,6 +24,11 @@ type fakeHost struct {
 	broken bool // SystemInfo panics, as a bug in Go would
 	kv     memKV
 	cloud  *memCloud
+
+	account        *memAccount
+	prompts        []jsapi.Prompt
+	answers        []bool // scripted answers to prompts, in order
+	settingsChange map[string]bool
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {

@@ -15,6 +15,8 @@ type Player struct {
 	// AvatarFile, when set, is the avatar as a local image file (from the
 	// mock file) rather than a URL.
 	AvatarFile string
+	// Gender is 0 (unknown), 1 (male) or 2 (female).
+	Gender int
 }
 
 // Cloud is the mock platform's cloud storage and relationship chain, as
@@ -33,6 +35,9 @@ type Cloud interface {
 	Friends() []Player
 	// Group is the members of the group a share ticket names.
 	Group(ticket string) ([]Player, bool)
+	// User is a user the current user may see: themself, a friend, or a
+	// member of a group they are in.
+	User(openid string) (Player, bool)
 }
 
 // cloudLimits are each platform's cloud storage limits.
@@ -142,13 +147,25 @@ func (a *API) cloudKeysAPI(name string, cloud func() (Cloud, error), run func(c 
 func (a *API) cloudAPI(name string, run func(opts *goja.Object) (*goja.Object, error)) {
 	a.set(name, func(call goja.FunctionCall) goja.Value {
 		opts, _ := call.Argument(0).(*goja.Object)
-		a.callback(name, opts, func(done func(*goja.Object, string)) {
-			res, err := run(opts)
-			if err != nil {
-				done(nil, err.Error())
+		a.callbackIn(name, opts, false, func(done func(*goja.Object, string)) {
+			exec := func(reason string) {
+				if reason != "" {
+					done(nil, reason)
+					return
+				}
+				res, err := run(opts)
+				if err != nil {
+					done(nil, err.Error())
+					return
+				}
+				done(res, "")
+			}
+			// WeChat's friend data waits for scope.WxFriendInteraction.
+			if a.platform == "wechat" && a.domain == OpenDomain && friendInteraction[name] {
+				a.decideScope("scope.WxFriendInteraction", exec)
 				return
 			}
-			done(res, "")
+			exec("")
 		})
 		return goja.Undefined()
 	})
@@ -200,12 +217,9 @@ func sortedKeys(m map[string]string) []string {
 
 // readKVList reads and checks the key/value list of setUserCloudStorage.
 func (a *API) readKVList(o *goja.Object, lim cloudLimits) (map[string]string, error) {
-	if o == nil {
-		return nil, fmt.Errorf("parameter.%s should be Array instead of Undefined", lim.listField)
-	}
-	list, ok := prop(o, lim.listField).(*goja.Object)
-	if !ok || list.ClassName() != "Array" {
-		return nil, fmt.Errorf("parameter.%s should be Array", lim.listField)
+	list, err := arrayParam(o, lim.listField)
+	if err != nil {
+		return nil, err
 	}
 	n := int(prop(list, "length").ToInteger())
 	if n > lim.maxPairs {
@@ -247,12 +261,9 @@ func (a *API) readKVList(o *goja.Object, lim cloudLimits) (map[string]string, er
 
 // readKeyList reads keyList.
 func (a *API) readKeyList(o *goja.Object) ([]string, error) {
-	if o == nil {
-		return nil, errors.New("parameter.keyList should be Array instead of Undefined")
-	}
-	list, ok := prop(o, "keyList").(*goja.Object)
-	if !ok || list.ClassName() != "Array" {
-		return nil, errors.New("parameter.keyList should be Array")
+	list, err := arrayParam(o, "keyList")
+	if err != nil {
+		return nil, err
 	}
 	var keys []string
 	n := int(prop(list, "length").ToInteger())
@@ -277,4 +288,41 @@ func (a *API) avatarURL(p Player) string {
 	url := "https://avatar.minisim.invalid/" + p.OpenID + "/" + filepath.Base(p.AvatarFile)
 	a.avatars[url] = p.AvatarFile
 	return url
+}
+
+// arrayParam reads the array parameter o[name], failing as the platform's
+// parameter check does ("parameter.keyList should be Array instead of
+// Undefined").
+func arrayParam(o *goja.Object, name string) (*goja.Object, error) {
+	v := goja.Undefined()
+	if o != nil {
+		v = prop(o, name)
+	}
+	if list, ok := v.(*goja.Object); ok && list.ClassName() == "Array" {
+		return list, nil
+	}
+	return nil, fmt.Errorf("parameter.%s should be Array instead of %s", name, typeName(v))
+}
+
+// typeName names a value's type as the platform's parameter errors do.
+func typeName(v goja.Value) string {
+	switch {
+	case goja.IsUndefined(v):
+		return "Undefined"
+	case goja.IsNull(v):
+		return "Null"
+	}
+	if o, ok := v.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(o); isFn {
+			return "Function"
+		}
+		return o.ClassName()
+	}
+	switch v.ExportType().Kind().String() {
+	case "string":
+		return "String"
+	case "bool":
+		return "Boolean"
+	}
+	return "Number"
 }

@@ -72,6 +72,14 @@ func (c *memCloud) Group(ticket string) ([]jsapi.Player, bool) {
 	return []jsapi.Player{p("o_me"), p("o_c")}, true
 }
 
+func (c *memCloud) User(openid string) (jsapi.Player, bool) {
+	switch openid {
+	case "o_me", "o_a", "o_b", "o_c":
+		return p(openid), true
+	}
+	return jsapi.Player{}, false
+}
+
 // newDomainEnv runs src as game.js in a domain of the given kind.
 func newDomainEnv(t *testing.T, host *fakeHost, platform string, domain string, src string) *env {
 	t.Helper()

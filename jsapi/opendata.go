@@ -33,11 +33,12 @@ var domainAPIs = struct {
 }{
 	both: setOf("getSystemInfoSync", "getSystemInfo", "getWindowInfo", "getDeviceInfo", "getAppBaseInfo",
 		"createCanvas", "createImage", "canIUse", "getPerformance", "loadFont",
-		"setUserCloudStorage", "removeUserCloudStorage",
+		"setUserCloudStorage", "removeUserCloudStorage", "getUserInfo",
 		"onTouchStart", "onTouchMove", "onTouchEnd", "onTouchCancel",
 		"offTouchStart", "offTouchMove", "offTouchEnd", "offTouchCancel"),
 	openOnly: setOf("getSharedCanvas", "onMessage", "offMessage",
-		"getUserCloudStorage", "getUserCloudStorageKeys", "getFriendCloudStorage", "getGroupCloudStorage"),
+		"getUserCloudStorage", "getUserCloudStorageKeys", "getFriendCloudStorage", "getGroupCloudStorage",
+		"shareMessageToFriend", "shareToUser"),
 }
 
 func setOf(names ...string) map[string]bool {

@@ -164,13 +164,19 @@ func (a *API) setAsync(name string, run func(opts goja.Value) (*goja.Object, str
 // complete, get {..., errMsg}, or, when opts names none of the three, the
 // returned Promise settles with it.
 func (a *API) callback(name string, opts *goja.Object, start func(done func(result *goja.Object, reason string))) goja.Value {
+	return a.callbackIn(name, opts, true, start)
+}
+
+// callbackIn is callback; APIs the platform does not promisify pass
+// promisify false and, without callbacks, simply run.
+func (a *API) callbackIn(name string, opts *goja.Object, promisify bool, start func(done func(result *goja.Object, reason string))) goja.Value {
 	var success, fail, complete goja.Callable
 	if opts != nil {
 		success, _ = goja.AssertFunction(opts.Get("success"))
 		fail, _ = goja.AssertFunction(opts.Get("fail"))
 		complete, _ = goja.AssertFunction(opts.Get("complete"))
 	}
-	usePromise := success == nil && fail == nil && complete == nil
+	usePromise := promisify && success == nil && fail == nil && complete == nil
 	var promise *goja.Promise
 	var resolve, reject func(any) error
 	if usePromise {

@@ -5,7 +5,8 @@ package mock
 // storage yet, so not a player until the game writes some), five friends
 // with mixed Chinese/Latin nicknames and a seeded "score", and the group
 // "tk_default" holding the player and three of them. Login succeeds with
-// "mock-login-code", the session is valid, scope.userInfo is allowed,
+// "mock-login-code", the session is valid, scope.userInfo and
+// scope.WxFriendInteraction are allowed,
 // privacy agreed, openContext allowed, clientVersion "40.3.0", shares
 // succeed. AppID is "" (project.config.json's is used).
 //
@@ -23,7 +24,7 @@ func Default() *World {
 		CloudSeed:     map[string]map[string]string{},
 		Login:         LoginAnswer{Code: DefaultLoginCode},
 		Session:       DefaultSession,
-		AuthSetting:   map[string]string{"scope.userInfo": "allow"},
+		AuthSetting:   map[string]string{"scope.userInfo": "allow", "scope.WxFriendInteraction": "allow"},
 		Privacy:       DefaultPrivacy,
 		OpenContext:   DefaultOpenContext,
 		ClientVersion: DefaultClientVersion,

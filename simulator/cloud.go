@@ -3,6 +3,7 @@ package simulator
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/minisim/minisim/jsapi"
@@ -125,7 +126,7 @@ func (c *cloud) UserKV(openid string, keys []string) (map[string]string, bool, e
 
 func (c *cloud) player(openid string) jsapi.Player {
 	u, _ := c.world.User(openid)
-	p := jsapi.Player{OpenID: openid, NickName: u.NickName, AvatarURL: u.AvatarURL}
+	p := jsapi.Player{OpenID: openid, NickName: u.NickName, AvatarURL: u.AvatarURL, Gender: u.Gender}
 	// A path in the mock file is relative to it; URLs stay as they are.
 	if u.AvatarURL != "" && c.world.Dir != "" && !strings.Contains(u.AvatarURL, "://") {
 		p.AvatarURL = ""
@@ -157,4 +158,20 @@ func (c *cloud) Group(ticket string) ([]jsapi.Player, bool) {
 		out = append(out, c.player(id))
 	}
 	return out, true
+}
+
+// User is a user the player may see: themself, a friend, or a member of a
+// group the player is in.
+func (c *cloud) User(openid string) (jsapi.Player, bool) {
+	me := c.world.Me
+	known := openid == me || c.world.AreFriends(me, openid)
+	for _, g := range c.world.Groups {
+		if slices.Contains(g.Members, me) && slices.Contains(g.Members, openid) {
+			known = true
+		}
+	}
+	if !known {
+		return jsapi.Player{}, false
+	}
+	return c.player(openid), true
 }

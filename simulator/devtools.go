@@ -16,11 +16,11 @@ import (
 )
 
 // KeyHelp lists the window's keys (printed by -h and the README).
-const KeyHelp = `keys (in the window):
+const KeyHelp = `keys (in the window; Enter / Esc answer a prompt):
   R  reload the game            S  save a screenshot (minisim-<time>.png)
   P  pause / resume             N  step one frame while paused
   D  next device preset         O  rotate (portrait / landscape)
-  F  FPS and frame-time overlay M  mock / settings panel (with the mock platform)
+  F  FPS and frame-time overlay M  settings panel (scopes, share menu)
 `
 
 // onKey queues the action of a key for the start of the next frame, where
@@ -30,6 +30,10 @@ func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Actio
 		return
 	}
 	var act func()
+	if len(s.dialogs) > 0 && (key == glfw.KeyEnter || key == glfw.KeyEscape) {
+		s.actions = append(s.actions, func() { s.closeDialog(key == glfw.KeyEnter) })
+		return
+	}
 	switch key {
 	case glfw.KeyR:
 		act = func() { s.reload("R pressed") }
@@ -49,7 +53,7 @@ func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Actio
 	case glfw.KeyF:
 		act = func() { s.showFPS = !s.showFPS }
 	case glfw.KeyM:
-		act = func() { s.warnf("the mock/settings panel comes with the mock platform; it is not in this build yet") }
+		act = s.openSettingsPanel
 	default:
 		return
 	}
@@ -122,7 +126,7 @@ func (s *Simulator) uiCanvas() (*gl.Canvas, *gl.Context2D) {
 // include these.
 func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	errors := s.UncaughtErrors()
-	if s.startErr == nil && errors == 0 && !s.showFPS {
+	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 {
 		return frame
 	}
 	ui, x := s.uiCanvas()
@@ -180,6 +184,9 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 		}
 		x.FillText(s.fonts, fmt.Sprintf("%4.1f fps  js %.2f ms  gl %.2f ms  draws %d", fps,
 			ms(s.Stats.JS), ms(s.Stats.Composite), s.renderer.Stats.DrawCalls), 8, s.device.Height-8, w-16)
+	}
+	if len(s.dialogs) > 0 {
+		s.drawDialog(x)
 	}
 	s.renderer.Flush()
 	return ui

@@ -75,6 +75,7 @@ type Simulator struct {
 	rotated    bool   // O: the other orientation than game.json's
 	baseDevice Device // the preset, before orientation
 	showFPS    bool
+	dialogs    []*dialog // the host's prompts and panels, front first (dialogs.go)
 	ui         *gl.Canvas
 	uiCtx      *gl.Context2D
 	lastFrame  time.Time
@@ -165,6 +166,9 @@ func open(cfg Config) (s *Simulator, err error) {
 	if err == nil && s.watchEnabled() {
 		if s.watcher, err = newWatcher(cfg.GameDir); err != nil {
 			err = fmt.Errorf("--watch: %w", err)
+		} else if cfg.Mock != "" {
+			// A saved mock file applies at once, like a saved script.
+			err = s.watcher.fs.Add(filepath.Dir(cfg.Mock))
 		}
 	}
 	if err != nil {
@@ -245,6 +249,12 @@ func (s *Simulator) reload(reason string) {
 	}
 	s.touches = touchState{}
 	s.pending = nil
+	s.dialogs = nil // their answers would go to the old domains
+	if w, err := loadWorld(s.cfg); err == nil {
+		s.world, s.cloudSeeded = w, false
+	} else {
+		s.warnf("reload: %v (keeping the mock world as it was)", err)
+	}
 	s.uncaughtBefore = 0
 	if err := s.startDomains(); err != nil {
 		s.warnf("reload: %v", err)
@@ -426,6 +436,7 @@ func (s *Simulator) runFrame() {
 	now := s.clock.Now()
 	glfw.PollEvents()
 	s.runActions()
+	s.tickDialogs()
 	s.reloadIfChanged()
 	if !s.lastFrame.IsZero() {
 		s.frameDelta = start.Sub(s.lastFrame)

@@ -124,6 +124,11 @@ func (s *Simulator) relevant(files []string) bool {
 			used[prefix+f] = true
 		}
 	})
+	if s.cfg.Mock != "" {
+		if rel, err := filepath.Rel(s.cfg.GameDir, s.cfg.Mock); err == nil {
+			used[filepath.ToSlash(rel)] = true
+		}
+	}
 	for _, f := range files {
 		if used[f] || (s.startErr != nil && (strings.HasSuffix(f, ".js") || strings.HasSuffix(f, ".json"))) {
 			return true

@@ -143,6 +143,12 @@ func (s *Simulator) onMouseButton(_ *glfw.Window, button glfw.MouseButton, actio
 		return
 	}
 	x, y := s.mouseToLogical(s.win.GetCursorPos())
+	if len(s.dialogs) > 0 && !(action == glfw.Release && s.mouseDown) { // a dialog takes the mouse from the game
+		if action == glfw.Press {
+			s.actions = append(s.actions, func() { s.clickDialog(x, y) })
+		}
+		return
+	}
 	switch {
 	case action == glfw.Press && !s.mouseDown:
 		if x < 0 || y < 0 || x > s.device.Width || y > s.device.Height {

@@ -1,0 +1,1 @@
+exports.main = () => { const o = {}; o.self = o; return o }

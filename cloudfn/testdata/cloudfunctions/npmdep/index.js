@@ -1,0 +1,2 @@
+const _ = require('lodash')
+exports.main = () => _.sum([1, 2])

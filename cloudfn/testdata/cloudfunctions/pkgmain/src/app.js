@@ -1,0 +1,1 @@
+exports.main = () => 'from src/app.js'

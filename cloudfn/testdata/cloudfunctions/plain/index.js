@@ -1,0 +1,1 @@
+exports.main = (event, context) => event.value

@@ -1,0 +1,1 @@
+exports.main = () => new Promise(() => { console.log('waiting forever') })

@@ -1,0 +1,4 @@
+exports.main = async () => {
+  let n = 0
+  while (true) { n++ }
+}

@@ -1,0 +1,4 @@
+exports.main = async () => {
+  const x = 1
+  return x +* 2
+}

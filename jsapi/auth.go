@@ -1,0 +1,292 @@
+package jsapi
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// scopes are the authorization scopes each platform documents, with what
+// the prompt tells the player.
+var scopes = map[string]map[string]string{
+	"wechat": {
+		"scope.userInfo":            "use your nickname and avatar",
+		"scope.userLocation":        "use your precise location",
+		"scope.userFuzzyLocation":   "use your approximate location",
+		"scope.werun":               "read your WeRun step count",
+		"scope.record":              "use your microphone",
+		"scope.writePhotosAlbum":    "save images to your album",
+		"scope.WxFriendInteraction": "use your WeChat friends' information",
+		"scope.gameClubData":        "read your game club data",
+	},
+	"tiktok": {
+		"scope.userInfo":          "use your nickname and avatar",
+		"scope.userLocation":      "use your location",
+		"scope.userFuzzyLocation": "use your approximate location",
+		"scope.record":            "use your microphone",
+		"scope.album":             "save images and videos to your album",
+		"scope.writePhotosAlbum":  "save images to your album",
+		"scope.camera":            "use your camera",
+		"scope.screenRecord":      "record the screen",
+		"scope.calendar":          "add calendar events",
+		"scope.gameClub":          "read your game club data",
+	},
+}
+
+// friendInteraction lists WeChat's open-domain APIs that need
+// scope.WxFriendInteraction.
+var friendInteraction = setOf("getFriendCloudStorage", "getGroupCloudStorage", "getUserCloudStorageKeys",
+	"getUserInfo", "shareMessageToFriend")
+
+// privacyFlow is the state of the privacy authorization (the Open
+// Interface seed): the game's onNeedPrivacyAuthorization listener (the
+// last registered wins) and the APIs waiting for the player's answer.
+type privacyFlow struct {
+	listener goja.Callable
+	waiting  []func(agreed bool)
+}
+
+// installAuth adds getSetting, openSetting, authorize, the privacy APIs
+// and TikTok's authorizeOpenContext (all main domain).
+func (a *API) installAuth() {
+	a.asking = map[string][]func(string){}
+	a.setPending("getSetting", func(_ *goja.Object, done func(*goja.Object, string)) {
+		decided, err := a.host.Account().Decided()
+		if err != nil {
+			done(nil, storeFailure(err))
+			return
+		}
+		done(a.object("authSetting", a.authSetting(decided)), "")
+	})
+	a.setPending("openSetting", func(_ *goja.Object, done func(*goja.Object, string)) {
+		acc := a.host.Account()
+		decided, err := acc.Decided()
+		if err != nil {
+			done(nil, storeFailure(err))
+			return
+		}
+		a.host.OpenSettings(decided, func(changed map[string]bool) {
+			a.loop.Post(func() {
+				for _, scope := range sortedScopes(changed) {
+					if err := acc.Decide(scope, changed[scope]); err != nil {
+						done(nil, storeFailure(err))
+						return
+					}
+				}
+				now, err := acc.Decided()
+				if err != nil {
+					done(nil, storeFailure(err))
+					return
+				}
+				done(a.object("authSetting", a.authSetting(now)), "")
+			})
+		})
+	})
+	a.setPending("authorize", func(o *goja.Object, done func(*goja.Object, string)) {
+		scope := ""
+		if o != nil {
+			scope, _ = prop(o, "scope").Export().(string)
+		}
+		if _, ok := scopes[a.platform][scope]; !ok {
+			done(nil, fmt.Sprintf("invalid scope %q (documented: %s)", scope, strings.Join(sortedScopes(scopes[a.platform]), ", ")))
+			return
+		}
+		if a.platform == "wechat" && scope == "scope.userInfo" {
+			// WeChat documents that authorize never prompts for user info.
+			if state, err := a.host.Account().Scope(scope); err != nil || state != "allow" {
+				done(nil, "scope.userInfo cannot be requested with wx.authorize: the player grants it through wx.createUserInfoButton")
+				return
+			}
+		}
+		a.requireScope(scope, done, func() { done(nil, "") })
+	})
+
+	a.setPending("getPrivacySetting", func(_ *goja.Object, done func(*goja.Object, string)) {
+		acc := a.host.Account()
+		state, err := acc.Privacy()
+		if err != nil {
+			done(nil, storeFailure(err))
+			return
+		}
+		done(a.object("needAuthorization", state != "agreed",
+			"privacyContractName", fmt.Sprintf("《%s 隐私保护指引》", acc.AppID())), "")
+	})
+	a.setPending("requirePrivacyAuthorize", func(_ *goja.Object, done func(*goja.Object, string)) {
+		a.requirePrivacy("requirePrivacyAuthorize", done, func() { done(nil, "") })
+	})
+	a.set("onNeedPrivacyAuthorization", func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(call.Argument(0))
+		if !ok {
+			panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("onNeedPrivacyAuthorization")))
+		}
+		a.privacy.listener = fn // an overlay registration: the last one wins
+		return goja.Undefined()
+	})
+
+	if a.platform == "tiktok" {
+		a.setPending("authorizeOpenContext", func(o *goja.Object, done func(*goja.Object, string)) {
+			statusOnly := o != nil && prop(o, "get_status_only").ToBoolean()
+			acc := a.host.Account()
+			state, err := acc.Scope(OpenContextScope)
+			if err != nil {
+				done(nil, storeFailure(err))
+				return
+			}
+			if statusOnly && state == "ask" {
+				done(nil, "not authorized yet: get_status_only shows no prompt")
+				return
+			}
+			a.requireScope(OpenContextScope, done, func() {
+				// The code stands for this player's consent in this app;
+				// only a server would exchange it, and ours is the mock.
+				done(a.object("code", "mock-open-context-"+acc.AppID()), "")
+			})
+		})
+	}
+}
+
+func storeFailure(err error) string { return "the store cannot be used: " + err.Error() }
+
+// authSetting is the AuthSetting object, scopes in order.
+func (a *API) authSetting(decided map[string]bool) *goja.Object {
+	o := a.vm.NewObject()
+	for _, scope := range sortedScopes(decided) {
+		must(o.Set(scope, decided[scope]))
+	}
+	return o
+}
+
+func sortedScopes[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// requireScope runs next once the player has allowed scope, asking them
+// first when they have not decided; a refusal fails with "auth deny".
+func (a *API) requireScope(scope string, done func(*goja.Object, string), next func()) {
+	a.decideScope(scope, func(reason string) {
+		if reason != "" {
+			done(nil, reason)
+			return
+		}
+		next()
+	})
+}
+
+// decideScope calls then with "" when scope is allowed, or the failure
+// reason. One prompt answers every call waiting on the same scope.
+func (a *API) decideScope(scope string, then func(reason string)) {
+	acc := a.host.Account()
+	state, err := acc.Scope(scope)
+	switch {
+	case err != nil:
+		then(storeFailure(err))
+		return
+	case state == "allow":
+		then("")
+		return
+	case state == "deny":
+		then("auth deny")
+		return
+	}
+	if waiting, ok := a.asking[scope]; ok {
+		a.asking[scope] = append(waiting, then)
+		return
+	}
+	a.asking[scope] = []func(string){then}
+	what := scopes[a.platform][scope]
+	if scope == OpenContextScope {
+		what = "see your friends list"
+	}
+	p := Prompt{Title: "Authorization", Message: fmt.Sprintf("%s would like to %s (%s).", acc.AppID(), what, scope),
+		Allow: "Allow", Deny: "Deny", Headless: true}
+	a.host.Ask(p, func(allow bool) {
+		a.loop.Post(func() {
+			reason := ""
+			if err := acc.Decide(scope, allow); err != nil {
+				reason = storeFailure(err)
+			} else if !allow {
+				reason = "auth deny"
+			}
+			waiting := a.asking[scope]
+			delete(a.asking, scope)
+			for _, w := range waiting {
+				w(reason)
+			}
+		})
+	})
+}
+
+// requirePrivacy runs next once the player has agreed to the privacy
+// guide. Until then the calling API is pending: the game's
+// onNeedPrivacyAuthorization listener (or, without one, the platform's
+// popup) decides, and a refusal fails it with the seed's message.
+func (a *API) requirePrivacy(referrer string, done func(*goja.Object, string), next func()) {
+	acc := a.host.Account()
+	state, err := acc.Privacy()
+	if err != nil {
+		done(nil, storeFailure(err))
+		return
+	}
+	if state == "agreed" {
+		next()
+		return
+	}
+	a.privacy.waiting = append(a.privacy.waiting, func(agreed bool) {
+		if agreed {
+			next()
+		} else {
+			done(nil, "privacy permission is not authorized")
+		}
+	})
+	if len(a.privacy.waiting) > 1 {
+		return // the flow under way answers this call too
+	}
+	settled := false
+	finish := func(agree bool) {
+		if settled {
+			return
+		}
+		settled = true
+		if agree {
+			if err := acc.AgreePrivacy(); err != nil {
+				a.loop.Warnf("privacy: the agreement could not be stored: %v", err)
+			}
+		}
+		waiting := a.privacy.waiting
+		a.privacy.waiting = nil
+		for _, w := range waiting {
+			w(agree)
+		}
+	}
+	if l := a.privacy.listener; l != nil {
+		resolve := Native(a.vm, "onNeedPrivacyAuthorization resolve", func(call goja.FunctionCall) goja.Value {
+			ev := ""
+			if o, ok := call.Argument(0).(*goja.Object); ok {
+				ev, _ = prop(o, "event").Export().(string)
+			}
+			switch ev {
+			case "exposureAuthorization": // the game's popup is showing; still pending
+			case "agree", "disagree":
+				if settled {
+					a.loop.Warnf("onNeedPrivacyAuthorization: resolve({event: %q}) after the authorization was settled is ignored", ev)
+				}
+				finish(ev == "agree")
+			default:
+				panic(a.vm.NewTypeError("onNeedPrivacyAuthorization resolve: event must be 'exposureAuthorization', 'agree' or 'disagree', not %q", ev))
+			}
+			return goja.Undefined()
+		})
+		a.loop.CallNested(l, goja.Undefined(), a.vm.ToValue(resolve), a.object("referrer", referrer))
+		return
+	}
+	p := Prompt{Title: "Privacy", Message: fmt.Sprintf("Before you continue, please read %s's privacy guide. %s needs your agreement.", acc.AppID(), referrer),
+		Allow: "Agree", Deny: "Disagree", Headless: state == "ask"}
+	a.host.Ask(p, func(agree bool) { a.loop.Post(func() { finish(agree) }) })
+}

@@ -1,0 +1,184 @@
+package simulator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/minisim/minisim/jsapi"
+	"github.com/minisim/minisim/store"
+)
+
+// Account answers login, session, authorization, privacy and sharing from
+// the mock world; the player's decisions and shares live in the store.
+func (s *Simulator) Account() jsapi.Account { return account{s} }
+
+type account struct{ s *Simulator }
+
+// decision is a remembered choice and the mock file's answer when it was
+// made: a new answer in the mock file overrides it ("until the mock file
+// changes it", mock.md).
+type decision struct {
+	Value string `json:"value"`
+	Mock  string `json:"mock"`
+}
+
+// privacyKey is the privacy agreement among the "auth" decisions; scopes
+// all start with "scope.", so it cannot collide.
+const privacyKey = "privacy"
+
+func (a account) AppID() string { return a.s.appID() }
+
+func (a account) Login() (string, error) {
+	if l := a.s.world.Login; l.Fail != "" {
+		return "", errors.New(l.Fail)
+	}
+	return a.s.world.Login.Code, nil
+}
+
+func (a account) SessionValid() bool    { return a.s.world.Session != "expired" }
+func (a account) ClientVersion() string { return a.s.world.ClientVersion }
+func (a account) ShareOutcome() string  { return a.s.world.Share }
+
+func (a account) scope(namespace string) (*store.Store, store.Scope, error) {
+	st, err := a.s.openStore()
+	return st, store.Scope{App: a.s.appID(), User: a.s.world.Me, Namespace: namespace}, err
+}
+
+// mockAnswer is the mock file's answer for a scope (or the open context).
+func (a account) mockAnswer(scope string) string {
+	if scope == jsapi.OpenContextScope {
+		return a.s.world.OpenContext
+	}
+	return a.s.world.Auth(scope)
+}
+
+// remembered is the stored decision for key, when the mock file has not
+// changed its answer since.
+func (a account) remembered(key, mockAnswer string) (string, bool, error) {
+	st, sc, err := a.scope("auth")
+	if err != nil {
+		return "", false, err
+	}
+	raw, ok, err := st.Get(sc, key)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	var d decision
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return "", false, fmt.Errorf("auth decision %q: %v", key, err)
+	}
+	return d.Value, d.Mock == mockAnswer, nil
+}
+
+func (a account) remember(key, value, mockAnswer string) error {
+	st, sc, err := a.scope("auth")
+	if err != nil {
+		return err
+	}
+	raw, _ := json.Marshal(decision{Value: value, Mock: mockAnswer})
+	return st.Put(sc, key, raw)
+}
+
+func (a account) Scope(scope string) (string, error) {
+	answer := a.mockAnswer(scope)
+	v, current, err := a.remembered(scope, answer)
+	if err != nil || !current {
+		return answer, err
+	}
+	return v, nil
+}
+
+func (a account) Decide(scope string, allow bool) error {
+	return a.remember(scope, map[bool]string{true: "allow", false: "deny"}[allow], a.mockAnswer(scope))
+}
+
+// Decided is the scopes the mock file decides plus those the player did.
+func (a account) Decided() (map[string]bool, error) {
+	names := map[string]bool{}
+	for scope := range a.s.world.AuthSetting {
+		names[scope] = true
+	}
+	st, sc, err := a.scope("auth")
+	if err != nil {
+		return nil, err
+	}
+	keys, err := st.Keys(sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		if k != privacyKey && k != jsapi.OpenContextScope {
+			names[k] = true
+		}
+	}
+	out := map[string]bool{}
+	for scope := range names {
+		v, err := a.Scope(scope)
+		if err != nil {
+			return nil, err
+		}
+		if v != "ask" {
+			out[scope] = v == "allow"
+		}
+	}
+	return out, nil
+}
+
+func (a account) Privacy() (string, error) {
+	answer := a.s.world.Privacy
+	if answer == "agreed" {
+		return answer, nil
+	}
+	v, current, err := a.remembered(privacyKey, answer)
+	if err != nil || !current {
+		return answer, err
+	}
+	return v, nil
+}
+
+func (a account) AgreePrivacy() error { return a.remember(privacyKey, "agreed", a.s.world.Privacy) }
+
+// shareSeq orders shares made within one clock tick.
+var shareSeq atomic.Uint64
+
+// RecordShare appends a share to the player's "share" records, keyed by
+// time so that they list in order.
+func (a account) RecordShare(rec jsapi.ShareRecord) error {
+	st, sc, err := a.scope("share")
+	if err != nil {
+		return err
+	}
+	raw, _ := json.Marshal(rec)
+	key := fmt.Sprintf("%s-%06d", time.Now().UTC().Format("20060102T150405.000000000"), shareSeq.Add(1)%1e6)
+	return st.Put(sc, key, raw)
+}
+
+// Shares lists the recorded shares, oldest first (for tests and tools).
+func (s *Simulator) Shares() ([]jsapi.ShareRecord, error) {
+	st, sc, err := account{s}.scope("share")
+	if err != nil {
+		return nil, err
+	}
+	items, err := st.Items(sc)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(items))
+	for k := range items {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]jsapi.ShareRecord, 0, len(keys))
+	for _, k := range keys {
+		var rec jsapi.ShareRecord
+		if err := json.Unmarshal(items[k], &rec); err != nil {
+			return nil, fmt.Errorf("share record %s: %v", k, err)
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}

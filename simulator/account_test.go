@@ -1,0 +1,120 @@
+package simulator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/minisim/minisim/jsapi"
+)
+
+func TestDecisionsAreRememberedUntilTheMockChanges(t *testing.T) {
+	data := t.TempDir()
+	mockFile := filepath.Join("testdata", "games", "account", "mock.json")
+	run := func(mock string) result {
+		t.Helper()
+		r := runGame(t, "account", "--frames", "30", "--data", data, "--mock", mock)
+		if r.err != nil {
+			t.Fatalf("%v\n%s", r.err, r.stderr)
+		}
+		return r
+	}
+	// First run: the werun prompt and the privacy popup are answered by
+	// --headless and logged; the share card resolves as the mock says.
+	r := run(mockFile)
+	wantLines(t, r.stdout, "login alice-code\n", `before {"scope.userInfo":true}`+"\n", "authorize:ok\n",
+		"user getUserInfo:ok Alice\n", "privacy needed false\n", `after {"scope.userInfo":true,"scope.werun":true}`+"\n")
+	for _, want := range []string{"Authorization: wx_account_test would like to read your WeRun step count (scope.werun). → Allow (answered by --headless)",
+		"Privacy: ", "→ Agree (answered by --headless)",
+		`Share to a chat: shareAppMessage, title "Beat Alice", imageUrl "share.png" → Cancel (as the mock says)`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+
+	// Second run: both decisions are remembered, so nothing is asked.
+	r = run(mockFile)
+	wantLines(t, r.stdout, `before {"scope.userInfo":true,"scope.werun":true}`+"\n", "authorize:ok\n")
+	if strings.Contains(r.stderr, "Authorization:") || strings.Contains(r.stderr, "Privacy:") {
+		t.Errorf("asked again:\n%s", r.stderr)
+	}
+
+	// The mock file now denies werun: its new answer wins.
+	src, _ := os.ReadFile(mockFile)
+	changed := filepath.Join(t.TempDir(), "mock.json")
+	os.WriteFile(changed, []byte(strings.Replace(string(src), `"scope.werun": "ask"`, `"scope.werun": "deny"`, 1)), 0o644)
+	r = run(changed)
+	wantLines(t, r.stdout, `before {"scope.userInfo":true,"scope.werun":false}`+"\n", "authorize:fail auth deny\n")
+}
+
+func TestSharesAreRecorded(t *testing.T) {
+	data := t.TempDir()
+	cfg := Config{GameDir: filepath.Join("testdata", "games", "account"), Headless: true, DataDir: data,
+		Mock: filepath.Join("testdata", "games", "account", "mock.json"), Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
+	var shares []jsapi.ShareRecord
+	var err error
+	onMain(func() {
+		s, openErr := Open(cfg)
+		if openErr != nil {
+			err = openErr
+			return
+		}
+		defer s.Close()
+		s.Step(30)
+		shares, err = s.Shares()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := jsapi.ShareRecord{API: "shareAppMessage", Title: "Beat Alice", ImageURL: "share.png", Query: "from=alice", Outcome: "cancel"}
+	if len(shares) != 1 || shares[0] != want {
+		t.Fatalf("shares %+v, want [%+v]", shares, want)
+	}
+}
+
+// The window's dialogs: drawn over the game, answered by a click on their
+// buttons (headless runs never show them, so the test puts one up itself).
+func TestDialogIsDrawnAndTakesClicks(t *testing.T) {
+	cfg := Config{GameDir: filepath.Join("testdata", "games", "scene"), Headless: true, DataDir: t.TempDir(),
+		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
+	var answers []bool
+	var dim, card [4]uint8
+	onMain(func() {
+		s, err := Open(cfg)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer s.Close()
+		s.Step(1)
+		for _, allow := range []bool{true, false} {
+			s.dialogs = append(s.dialogs, &dialog{prompt: jsapi.Prompt{Title: "Authorization", Message: "May we?", Allow: "Allow", Deny: "Deny"},
+				answer: func(b bool) { answers = append(answers, b) }})
+			img := s.decorate(s.frameCanvas()).ReadPixels()
+			k := s.device.PixelRatio
+			c := img.RGBAAt(int(4*k), int(4*k))
+			dim = [4]uint8{c.R, c.G, c.B, c.A}
+			c = img.RGBAAt(int(s.device.Width/2*k), int((s.device.Height/2-40)*k))
+			card = [4]uint8{c.R, c.G, c.B, c.A}
+			label := map[bool]string{true: "Allow", false: "Deny"}[allow]
+			for _, b := range s.dialogs[0].buttons {
+				if b.label == label {
+					s.clickDialog(b.x+b.w/2, b.y+b.h/2)
+				}
+			}
+		}
+		if len(s.dialogs) != 0 {
+			t.Errorf("%d dialogs left open", len(s.dialogs))
+		}
+	})
+	if len(answers) != 2 || !answers[0] || answers[1] {
+		t.Errorf("answers %v, want [true false]", answers)
+	}
+	if card != [4]uint8{255, 255, 255, 255} {
+		t.Errorf("the card is not drawn: %v", card)
+	}
+	if dim[3] != 255 || dim[0] > 200 {
+		t.Errorf("the game is not dimmed: %v", dim)
+	}
+}
