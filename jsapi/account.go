@@ -34,6 +34,9 @@ type Account interface {
 	ShareOutcome() string
 	// RecordShare keeps a share in the store.
 	RecordShare(ShareRecord) error
+	// WeRun is the open data behind getWeRunData (a JSON object), nil when
+	// the mock file gives none.
+	WeRun() json.RawMessage
 }
 
 // OpenContextScope names TikTok's open context authorization (the friend

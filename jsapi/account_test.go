@@ -1,10 +1,13 @@
 package jsapi_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -19,6 +22,7 @@ type memAccount struct {
 	clientVersion string
 	share         string
 	shares        []jsapi.ShareRecord
+	weRun         json.RawMessage
 }
 
 func newMemAccount() *memAccount {
@@ -308,4 +312,95 @@ wx.getUserCloudStorage({keyList: ['score'], success: function (r) { console.log(
 `)
 	wantOut(t, e, `friends {"errMsg":"getFriendCloudStorage:fail auth deny"}
 getUserCloudStorage:ok`)
+}
+
+func (m *memAccount) WeRun() json.RawMessage { return m.weRun }
+
+func (h *fakeHost) CloudFunctions() jsapi.CloudFunctions {
+	if h.functions == nil {
+		return nil
+	}
+	return h.functions
+}
+
+// echoFunctions is a project whose only cloud function, "echo", returns
+// its event; "boom" fails as a function that threw.
+type echoFunctions struct{}
+
+type thrown struct{}
+
+func (thrown) Error() string        { return "Error: boom" }
+func (thrown) FunctionFailed() bool { return true }
+
+func (echoFunctions) Call(name string, event map[string]any, env, requestID string) (any, error) {
+	switch name {
+	case "echo":
+		return map[string]any{"event": event, "env": env}, nil
+	case "boom":
+		return nil, thrown{}
+	}
+	return nil, errors.New(`cloud function "` + name + `" not found`)
+}
+
+func TestCloudIDsAndCallFunction(t *testing.T) {
+	acc := newMemAccount()
+	acc.mock["scope.werun"] = "allow"
+	acc.weRun = json.RawMessage(`{"stepInfoList":[{"timestamp":1554814312,"step":5000}]}`)
+	host := &fakeHost{cloud: newMemCloud(), account: acc, functions: echoFunctions{}}
+	clk := &clock{}
+	e := newEnvClock(t, host, clk, `
+function call(tag, data) {
+  wx.cloud.callFunction({name: 'echo', data: data,
+    success: function (r) { console.log(tag, r.errMsg, r.requestID, JSON.stringify(r.result)); },
+    fail: function (r) { console.log(tag, r.errMsg); }});
+}
+call('early');
+wx.cloud.init({env: 'test-env'});
+wx.cloud.callFunction({name: 'boom', fail: function (r) { console.log('boom', r.errMsg, r.errCode); }});
+wx.cloud.callFunction({name: 'nope', fail: function (r) { console.log('nope', r.errMsg); }});
+wx.getWeRunData({success: function (r) {
+  globalThis.id = r.cloudID;
+  call('fresh', {weRunData: wx.cloud.CloudID(r.cloudID), obj: {shareInfo: wx.cloud.CloudID('yyy')}, bad: wx.cloud.CloudID('nope')});
+}});
+`)
+	clk.now += 5*time.Minute + time.Second
+	e.run(t, `call('late', {weRunData: wx.cloud.CloudID(id)});
+var six = {};
+for (var i = 0; i < 6; i++) six['k' + i] = wx.cloud.CloudID(id);
+call('six', six);`)
+	wantOut(t, e, `early cloud.callFunction:fail please call wx.cloud.init first
+boom cloud.callFunction:fail cloud function execution error: Error: boom -404011
+nope cloud.callFunction:fail cloud function "nope" not found
+fresh cloud.callFunction:ok minisim-3 {"env":"test-env","event":{"bad":{"cloudID":"nope","errCode":-601007,"errMsg":"cloudID invalid."},"obj":{"shareInfo":"yyy"},"weRunData":{"cloudID":"1_minisim007919","data":{"stepInfoList":[{"step":5000,"timestamp":1554814312}],"watermark":{"appid":"wx_test","timestamp":0}}}}}
+six cloud.callFunction:fail at most 5 CloudIDs can be replaced in one call
+late cloud.callFunction:ok minisim-4 {"env":"test-env","event":{"weRunData":{"cloudID":"1_minisim007919","errCode":-601006,"errMsg":"cloudID expired."}}}`)
+}
+
+// newEnvClock runs src in a WeChat main domain whose clock the test moves.
+func newEnvClock(t *testing.T, host *fakeHost, clk *clock, src string) *env {
+	t.Helper()
+	e := &env{host: host}
+	d, err := domains.New(domains.Options{Name: "main", Root: t.TempDir(), Stdout: &e.out, Stderr: &e.err, Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Close)
+	e.d = d
+	e.api = jsapi.Install(d, host, jsapi.Config{Platform: "wechat"})
+	e.run(t, src)
+	return e
+}
+
+// run evaluates src as a turn and lets everything it started finish.
+func (e *env) run(t *testing.T, src string) {
+	t.Helper()
+	e.d.Guard(func() {
+		if _, err := e.d.VM().RunString(src); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for i := 0; i < 8; i++ {
+		e.d.WaitAsync()
+		e.d.RunPosted()
+	}
 }

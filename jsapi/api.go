@@ -60,6 +60,9 @@ type Host interface {
 	// OpenSettings shows the settings panel for the decided scopes and
 	// calls done with the scopes the player changed.
 	OpenSettings(decided map[string]bool, done func(changed map[string]bool))
+	// CloudFunctions runs the project's cloud functions; nil when the
+	// project has none.
+	CloudFunctions() CloudFunctions
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -104,6 +107,8 @@ type API struct {
 	privacy privacyFlow
 	// shareMenu is WeChat's share menu state (share.go).
 	shareMenu shareMenu
+	// cloudIDs are the cloudIDs handed out (wxcloud.go).
+	cloudIDs cloudIDs
 }
 
 type listener struct {
@@ -140,6 +145,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installAccount()
 	a.installAuth()
 	a.installShare()
+	a.installWXCloud()
 	a.installOpenData()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()

@@ -29,6 +29,7 @@ type fakeHost struct {
 	prompts        []jsapi.Prompt
 	answers        []bool // scripted answers to prompts, in order
 	settingsChange map[string]bool
+	functions      jsapi.CloudFunctions
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {

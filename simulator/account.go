@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/minisim/minisim/cloudfn"
 	"github.com/minisim/minisim/jsapi"
 	"github.com/minisim/minisim/store"
 )
@@ -182,3 +183,39 @@ func (s *Simulator) Shares() ([]jsapi.ShareRecord, error) {
 	}
 	return out, nil
 }
+
+func (a account) WeRun() json.RawMessage { return a.s.world.WeRun }
+
+// CloudFunctions runs the project's cloud functions (cloudfunctionRoot),
+// as the current player. The runner is made again on reload, so a saved
+// function applies like a saved script.
+func (s *Simulator) CloudFunctions() jsapi.CloudFunctions {
+	if s.project.CloudFunctionRoot == "" {
+		return nil
+	}
+	if s.cloudFns == nil {
+		s.cloudFns = cloudfn.New(s.project.CloudFunctionRoot, cloudfn.Options{Stdout: s.cfg.Stdout, Stderr: s.cfg.Stderr})
+	}
+	return cloudFunctions{s.cloudFns, s.world.Me, s.appID()}
+}
+
+type cloudFunctions struct {
+	r           *cloudfn.Runner
+	openID, app string
+}
+
+func (c cloudFunctions) Call(name string, event map[string]any, env, requestID string) (any, error) {
+	res, err := c.r.Call(name, event, cloudfn.Context{OpenID: c.openID, AppID: c.app, Env: env, RequestID: requestID})
+	var fe *cloudfn.Error
+	if errors.As(err, &fe) {
+		return nil, functionError{fe}
+	}
+	return res, err
+}
+
+// functionError marks a function that ran and failed.
+type functionError struct{ err *cloudfn.Error }
+
+func (f functionError) Error() string      { return f.err.Error() }
+func (f functionError) Unwrap() error      { return f.err }
+func (functionError) FunctionFailed() bool { return true }

@@ -118,3 +118,17 @@ func TestDialogIsDrawnAndTakesClicks(t *testing.T) {
 		t.Errorf("the game is not dimmed: %v", dim)
 	}
 }
+
+// A cloud function round trip through the CLI: getWeRunData's cloudID is
+// replaced by its open data, and once five minutes of virtual time have
+// passed, by the expiry error.
+func TestCloudFunctionReadsCloudIDUntilItExpires(t *testing.T) {
+	r := runGame(t, "wxcloud", "--fps", "1", "--frames", "305", "--data", t.TempDir(),
+		"--mock", filepath.Join("testdata", "games", "wxcloud", "mock.json"))
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout,
+		`fresh {"appid":"wx_cloud_fn","env":"dev-1","openid":"o_walker","steps":5000,"sum":5}`+"\n",
+		`late {"appid":"wx_cloud_fn","env":"dev-1","openid":"o_walker","steps":"-601006 cloudID expired.","sum":0}`+"\n")
+}

@@ -32,6 +32,9 @@ type Project struct {
 	// AppID names the game in the store (project.config.json's id, or the
 	// folder's name).
 	AppID string
+	// CloudFunctionRoot is project.config.json's "cloudfunctionRoot" as a
+	// path under Dir; "" when the project has no cloud functions.
+	CloudFunctionRoot string
 }
 
 // ProjectError is a project folder that cannot run; the command exits 2.
@@ -72,6 +75,9 @@ func LoadProject(dir, platform string) (*Project, error) {
 	}
 	p.GameJSON = gameJSON
 	p.AppID = appID(projectConfig, dir)
+	if cf, ok := projectConfig["cloudfunctionRoot"].(string); ok && strings.Trim(cf, "./") != "" {
+		p.CloudFunctionRoot = filepath.Join(dir, filepath.FromSlash(cf))
+	}
 
 	switch platform {
 	case PlatformWeChat, PlatformTikTok:

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
+	"github.com/minisim/minisim/cloudfn"
 	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
@@ -59,6 +60,7 @@ type Simulator struct {
 	storeErr    error
 	world       *mock.World
 	cloudSeeded bool
+	cloudFns    *cloudfn.Runner // the project's cloud functions, made on first use
 
 	// Hot reload: programs keeps compiled modules across reloads; startErr
 	// is what stopped game.js at its last start (shown on screen).
@@ -250,6 +252,7 @@ func (s *Simulator) reload(reason string) {
 	s.touches = touchState{}
 	s.pending = nil
 	s.dialogs = nil // their answers would go to the old domains
+	s.cloudFns = nil
 	if w, err := loadWorld(s.cfg); err == nil {
 		s.world, s.cloudSeeded = w, false
 	} else {
