@@ -69,6 +69,8 @@ type Host interface {
 type LaunchOptions struct {
 	Scene int
 	Query []QueryParam // in the order the launch URL gave them
+	// ShareTicket is set when the game opened from a group's share card.
+	ShareTicket string
 }
 
 // QueryParam is one key=value of a launch query.

@@ -142,9 +142,11 @@ func (a *API) launchOptions() *goja.Object {
 	for _, p := range lo.Query {
 		must(q.Set(p.Key, p.Value))
 	}
-	return a.object(
-		"scene", lo.Scene, "query", q, "referrerInfo", a.vm.NewObject(),
-	)
+	o := a.object("scene", lo.Scene, "query", q, "referrerInfo", a.vm.NewObject())
+	if lo.ShareTicket != "" {
+		must(o.Set("shareTicket", lo.ShareTicket))
+	}
+	return o
 }
 
 // setAsync defines an asynchronous API whose work is done at once: run

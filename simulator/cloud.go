@@ -11,17 +11,25 @@ import (
 	"github.com/minisim/minisim/store"
 )
 
-// loadWorld reads --mock (or takes the built-in world) and applies --user.
+// loadWorld reads --mock (or takes the built-in world), applies --user
+// and checks --share-ticket.
 func loadWorld(cfg Config) (*mock.World, error) {
 	w := mock.Default()
+	var err error
 	if cfg.Mock != "" {
-		var err error
 		if w, err = mock.Load(cfg.Mock); err != nil {
 			return nil, fmt.Errorf("--mock: %w", err)
 		}
 	}
 	if cfg.User != "" {
-		return w.WithUser(cfg.User)
+		if w, err = w.WithUser(cfg.User); err != nil {
+			return nil, err
+		}
+	}
+	if t := cfg.ShareTicket; t != "" {
+		if _, ok := w.Group(t); !ok {
+			return nil, &UsageError{Msg: fmt.Sprintf("--share-ticket %q: not a group of the mock world (groups: %s)", t, strings.Join(sortedGroupTickets(w), ", "))}
+		}
 	}
 	return w, nil
 }
@@ -174,4 +182,13 @@ func (c *cloud) User(openid string) (jsapi.Player, bool) {
 		return jsapi.Player{}, false
 	}
 	return c.player(openid), true
+}
+
+func sortedGroupTickets(w *mock.World) []string {
+	var out []string
+	for t := range w.Groups {
+		out = append(out, t)
+	}
+	slices.Sort(out)
+	return out
 }

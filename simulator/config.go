@@ -31,6 +31,11 @@ type Config struct {
 	ScreenshotPattern string
 	Input             string
 	Query             []jsapi.QueryParam
+	// Scene is --scene (0: the default, 1001, or 1044 from a group card);
+	// ShareTicket is --share-ticket: the game opened from the share card of
+	// that mock group.
+	Scene       int
+	ShareTicket string
 	// Watch is hot reload: nil means the default (on with a window).
 	Watch         *bool
 	ScriptTimeout time.Duration
@@ -62,6 +67,8 @@ flags:
   --screenshot-at F:P   after frames F (e.g. 60,120), write the screen to P (e.g. out-%%d.png)
   --input FILE          replay scripted touches (JSON: [{"frame", "type", "id", "x", "y"}])
   --query K=V&...       launch query (wx.getLaunchOptionsSync().query)
+  --scene N             launch scene (default 1001; 1044 with --share-ticket)
+  --share-ticket T      open the game from the share card of mock group T (getGroupCloudStorage)
   --watch, --no-watch   hot reload on file change (default: on with a window, off headless)
   --script-timeout D    interrupt a script that runs longer than D (default 5s; 0 = never)
   --cpuprofile FILE     write a Go CPU profile of the run (go tool pprof)
@@ -101,6 +108,8 @@ func ParseArgs(args []string) (Config, error) {
 	shotsAt := fs.String("screenshot-at", "", "")
 	fs.StringVar(&cfg.Input, "input", "", "")
 	query := fs.String("query", "", "")
+	fs.IntVar(&cfg.Scene, "scene", 0, "")
+	fs.StringVar(&cfg.ShareTicket, "share-ticket", "", "")
 	watch := fs.Bool("watch", false, "")
 	noWatch := fs.Bool("no-watch", false, "")
 	fs.DurationVar(&cfg.ScriptTimeout, "script-timeout", 5*time.Second, "")
@@ -122,6 +131,12 @@ func ParseArgs(args []string) (Config, error) {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if set["user"] && cfg.User == "" {
 		return cfg, &UsageError{Msg: "--user needs an openid"}
+	}
+	if set["share-ticket"] && cfg.ShareTicket == "" {
+		return cfg, &UsageError{Msg: "--share-ticket needs a group's ticket (a key of the mock file's \"groups\")"}
+	}
+	if set["scene"] && cfg.Scene < 1 {
+		return cfg, &UsageError{Msg: fmt.Sprintf("--scene %d: scenes are positive numbers (1001, 1044, ...)", cfg.Scene)}
 	}
 	if set["watch"] && set["no-watch"] {
 		return cfg, &UsageError{Msg: "--watch and --no-watch contradict each other"}

@@ -576,7 +576,14 @@ func (s *Simulator) SystemInfo() jsapi.SystemInfo {
 // LaunchOptions returns the --query and the scene a game opened from the
 // chat list reports.
 func (s *Simulator) LaunchOptions() jsapi.LaunchOptions {
-	return jsapi.LaunchOptions{Scene: 1001, Query: s.cfg.Query}
+	lo := jsapi.LaunchOptions{Scene: s.cfg.Scene, Query: s.cfg.Query, ShareTicket: s.cfg.ShareTicket}
+	if lo.Scene == 0 {
+		lo.Scene = 1001 // opened from the chat list's mini program entry
+		if lo.ShareTicket != "" {
+			lo.Scene = 1044 // a group chat's share card, with its shareTicket
+		}
+	}
+	return lo
 }
 
 // Renderer is the GL renderer.

@@ -427,7 +427,11 @@ func TestTwoPlayersOnOneDataFolderSeeEachOther(t *testing.T) {
 	mockFile := filepath.Join("testdata", "games", "cloud", "mock.json")
 	run := func(user, score string, want ...string) {
 		t.Helper()
-		r := runGame(t, "cloud", "--frames", "5", "--data", data, "--mock", mockFile, "--user", user, "--query", "score="+score)
+		flags := []string{"--frames", "5", "--data", data, "--mock", mockFile, "--user", user, "--query", "score=" + score}
+		if user == "o_alice" { // Alice opens the game from her team's share card
+			flags = append(flags, "--share-ticket", "tk_team")
+		}
+		r := runGame(t, "cloud", flags...)
 		if r.err != nil {
 			t.Fatalf("%v\n%s", r.err, r.stderr)
 		}
@@ -435,8 +439,8 @@ func TestTwoPlayersOnOneDataFolderSeeEachOther(t *testing.T) {
 	}
 	// Bob's seeded 120 is his until he plays; Dave never played, so he is
 	// no one's leaderboard entry; Carol is in the team but no friend.
-	run("o_alice", "50", "setUserCloudStorage:ok\n", "friends Alice=50,Bob=120\n", "team Alice=50,Carol=5\n", "avatar Bob 32x32\n")
-	run("o_bob", "70", "friends Bob=70,Alice=50\n")
+	run("o_alice", "50", "setUserCloudStorage:ok\n", "scene 1044\n", "friends Alice=50,Bob=120\n", "team Alice=50,Carol=5\n", "avatar Bob 32x32\n")
+	run("o_bob", "70", "scene 1001\n", "friends Bob=70,Alice=50\n")
 	// The seed is written once: Bob's own 70 stays.
 	run("o_alice", "55", "friends Alice=55,Bob=70\n")
 }
@@ -450,6 +454,7 @@ func TestBadMockFailsClearly(t *testing.T) {
 		{"--mock", filepath.Join(t.TempDir(), "missing.json")},
 		{"--mock", bad},
 		{"--user", "o_stranger"},
+		{"--share-ticket", "tk_nobody"},
 	} {
 		r := runGame(t, "cloud", append([]string{"--frames", "1", "--data", t.TempDir()}, flags...)...)
 		if r.err == nil || r.stdout != "" {

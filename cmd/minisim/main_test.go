@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minisim/minisim/internal/display"
 )
@@ -140,4 +142,75 @@ func TestLeaderboardExampleShowsTheOpenDomainsRanking(t *testing.T) {
 	if r>>8 > 40 || g>>8 > 40 || b>>8 < 30 || b>>8 > 80 {
 		t.Errorf("no ranking panel on screen: pixel %d,%d,%d", r>>8, g>>8, b>>8)
 	}
+}
+
+// startMinisim starts the binary and returns its stdout, line by line.
+func startMinisim(t *testing.T, args ...string) (*exec.Cmd, <-chan string) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd, lines
+}
+
+// waitLine waits for a line of stdout, failing the test after a while.
+func waitLine(t *testing.T, lines <-chan string, want string) {
+	t.Helper()
+	timeout := time.After(30 * time.Second)
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatalf("minisim ended before printing %q", want)
+			}
+			if l == want {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("no %q within 30 s", want)
+		}
+	}
+}
+
+// A cloud storage write is on disk before its success callback: killing
+// the process right then loses nothing.
+func TestKilledAfterSuccessLosesNothing(t *testing.T) {
+	data, mock := t.TempDir(), filepath.Join(game("durable"), "mock.json")
+	cmd, lines := startMinisim(t, "--headless", "--data", data, "--mock", mock, "--query", "score=77", game("durable"))
+	waitLine(t, lines, "saved")
+	if err := cmd.Process.Kill(); err != nil { // SIGKILL: no clean-up runs
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	// Ben sees Ann's score.
+	out, errOut, status := minisim(t, "--headless", "--frames", "10", "--data", data, "--mock", mock, "--user", "o_ben", game("durable"))
+	if status != 0 || !strings.Contains(out, "[open] saw Ann=77\n") {
+		t.Fatalf("status %d, stdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+}
+
+// Two simulators on one --data folder, running at once, each see the
+// other's score.
+func TestTwoProcessesSeeEachOthersScores(t *testing.T) {
+	data, mock := t.TempDir(), filepath.Join(game("durable"), "mock.json")
+	_, ann := startMinisim(t, "--headless", "--data", data, "--mock", mock, "--query", "score=10", game("durable"))
+	waitLine(t, ann, "saved")
+	_, ben := startMinisim(t, "--headless", "--data", data, "--mock", mock, "--user", "o_ben", "--query", "score=20", game("durable"))
+	waitLine(t, ben, "[open] saw Ann=10")
+	waitLine(t, ann, "[open] saw Ben=20")
 }

@@ -1,7 +1,7 @@
 function list(r) {
   return r.data.map(function (u) { return u.nickname + '=' + u.KVDataList[0].value; }).join(',');
 }
-wx.onMessage(function () {
+wx.onMessage(function (m) {
   wx.getFriendCloudStorage({
     keyList: ['score'],
     success: function (r) {
@@ -13,8 +13,9 @@ wx.onMessage(function () {
         img.onerror = function (e) { console.log('avatar failed ' + u.avatarUrl + ' ' + JSON.stringify(e)); };
         img.src = u.avatarUrl;
       });
+      if (!m.shareTicket) return;
       wx.getGroupCloudStorage({
-        shareTicket: 'tk_team', keyList: ['score'],
+        shareTicket: m.shareTicket, keyList: ['score'],
         success: function (g) { console.log('team ' + list(g)); }
       });
     },
