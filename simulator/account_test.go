@@ -132,3 +132,29 @@ func TestCloudFunctionReadsCloudIDUntilItExpires(t *testing.T) {
 		`fresh {"appid":"wx_cloud_fn","env":"dev-1","openid":"o_walker","steps":5000,"sum":5}`+"\n",
 		`late {"appid":"wx_cloud_fn","env":"dev-1","openid":"o_walker","steps":"-601006 cloudID expired.","sum":0}`+"\n")
 }
+
+// A saved mock file applies on the next reload.
+func TestMockFileAppliesOnReload(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "game.json"), []byte(`{}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "game.js"), []byte(`wx.login({success: function (r) { console.log('code', r.code); }});`), 0o644)
+	mockFile := filepath.Join(dir, "mock.json")
+	os.WriteFile(mockFile, []byte(`{"login": {"code": "first"}}`), 0o644)
+	var out strings.Builder
+	cfg := Config{GameDir: dir, Headless: true, DataDir: t.TempDir(), Mock: mockFile, Stdout: &out, Stderr: &strings.Builder{}}
+	onMain(func() {
+		s, err := Open(cfg)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer s.Close()
+		s.Step(2)
+		os.WriteFile(mockFile, []byte(`{"login": {"code": "second"}}`), 0o644)
+		s.reload("test")
+		s.Step(2)
+	})
+	if got := out.String(); got != "code first\ncode second\n" {
+		t.Errorf("stdout %q", got)
+	}
+}
