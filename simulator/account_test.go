@@ -1,6 +1,8 @@
 package simulator
 
 import (
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,7 +78,7 @@ func TestSharesAreRecorded(t *testing.T) {
 // The window's dialogs: drawn over the game, answered by a click on their
 // buttons (headless runs never show them, so the test puts one up itself).
 func TestDialogIsDrawnAndTakesClicks(t *testing.T) {
-	cfg := Config{GameDir: filepath.Join("testdata", "games", "scene"), Headless: true, DataDir: t.TempDir(),
+	cfg := Config{GameDir: filepath.Join("testdata", "games", "cloud"), Headless: true, DataDir: t.TempDir(),
 		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
 	var answers []bool
 	var dim, card [4]uint8
@@ -107,9 +109,21 @@ func TestDialogIsDrawnAndTakesClicks(t *testing.T) {
 		if len(s.dialogs) != 0 {
 			t.Errorf("%d dialogs left open", len(s.dialogs))
 		}
+		// A share card shows the game's image.
+		card := &jsapi.ShareRecord{API: "shareAppMessage", Title: "Beat me", ImageURL: "avatars/bob.png"}
+		s.dialogs = append(s.dialogs, &dialog{prompt: jsapi.Prompt{Title: "Share", Card: card, Allow: "Send", Deny: "Cancel", Fixed: true, Headless: true},
+			answer: func(b bool) { answers = append(answers, b) }})
+		img := s.decorate(s.frameCanvas()).ReadPixels()
+		if s.dialogs[0].image == nil {
+			t.Error("the share card's image was not loaded")
+		}
+		if os.Getenv("MINISIM_DIALOG_PNG") != "" {
+			writePNG(t, os.Getenv("MINISIM_DIALOG_PNG"), img)
+		}
+		s.closeDialog(s.dialogs[0].prompt.Headless)
 	})
-	if len(answers) != 2 || !answers[0] || answers[1] {
-		t.Errorf("answers %v, want [true false]", answers)
+	if len(answers) != 3 || !answers[0] || answers[1] || !answers[2] {
+		t.Errorf("answers %v, want [true false true]", answers)
 	}
 	if card != [4]uint8{255, 255, 255, 255} {
 		t.Errorf("the card is not drawn: %v", card)
@@ -156,5 +170,16 @@ func TestMockFileAppliesOnReload(t *testing.T) {
 	})
 	if got := out.String(); got != "code first\ncode second\n" {
 		t.Errorf("stdout %q", got)
+	}
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
 	}
 }

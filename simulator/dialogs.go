@@ -2,6 +2,12 @@ package simulator
 
 import (
 	"fmt"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // share card images
+	_ "image/png"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -28,6 +34,9 @@ type dialog struct {
 	forward func()
 
 	buttons []dialogButton // laid out by the last draw
+	// image is a share card's picture, loaded on first draw.
+	image       *gl.Texture
+	imageLoaded bool
 }
 
 type setting struct {
@@ -147,6 +156,9 @@ func (s *Simulator) closeDialog(allow bool) {
 	}
 	d := s.dialogs[0]
 	s.dialogs = s.dialogs[1:]
+	if d.image != nil {
+		d.image.Delete()
+	}
 	switch {
 	case d.answer != nil:
 		d.answer(allow)
@@ -214,6 +226,14 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	if d.forward != nil {
 		height += 44
 	}
+	if !d.imageLoaded && d.prompt.Card != nil {
+		d.imageLoaded = true
+		d.image = s.loadCardImage(d.prompt.Card.ImageURL)
+	}
+	const imageW, imageH = 160.0, 128.0 // share images are 5:4
+	if d.image != nil {
+		height += imageH + 12
+	}
 	x0, y0 := 24.0, (h-height)/2
 	color("#ffffff")
 	x.BeginPath()
@@ -229,6 +249,11 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	for _, line := range lines {
 		x.FillText(s.fonts, line, x0+16, y, cardW-32)
 		y += 20
+	}
+	if d.image != nil {
+		iw, ih := d.image.Size()
+		x.DrawImage(d.image, 0, 0, float64(iw), float64(ih), x0+(cardW-imageW)/2, y-4, imageW, imageH)
+		y += imageH + 12
 	}
 	d.buttons = d.buttons[:0]
 	for i := range d.settings {
@@ -290,4 +315,25 @@ func (s *Simulator) wrapText(x *gl.Context2D, text string, width float64) []stri
 		out = append(out, line)
 	}
 	return out
+}
+
+// loadCardImage decodes a share card's image when it is a file of the
+// game; a URL stays text (the simulator fetches nothing for a card).
+func (s *Simulator) loadCardImage(url string) *gl.Texture {
+	rel := filepath.FromSlash(strings.TrimPrefix(url, "/"))
+	if url == "" || strings.Contains(url, "://") || !filepath.IsLocal(rel) {
+		return nil
+	}
+	f, err := os.Open(filepath.Join(s.project.Root, rel))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		return nil
+	}
+	rgba := image.NewRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)
+	return s.renderer.NewTexture(rgba)
 }
