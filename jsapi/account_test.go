@@ -404,3 +404,52 @@ func (e *env) run(t *testing.T, src string) {
 		e.d.RunPosted()
 	}
 }
+
+// The one table of which domain gets which API, on both platforms: what a
+// domain lacks is absent (typeof, canIUse), and calling it names the
+// domain it belongs to.
+func TestDomainTables(t *testing.T) {
+	cases := []struct {
+		platform, domain string
+		present, absent  []string
+	}{
+		{"wechat", jsapi.MainDomain,
+			[]string{"login", "getUserInfo", "authorize", "shareAppMessage", "getOpenDataContext", "setUserCloudStorage", "cloud", "getWeRunData"},
+			[]string{"getSharedCanvas", "onMessage", "getFriendCloudStorage", "shareMessageToFriend", "shareToUser"}},
+		{"wechat", jsapi.OpenDomain,
+			[]string{"getSharedCanvas", "onMessage", "getFriendCloudStorage", "getGroupCloudStorage", "getUserInfo", "shareMessageToFriend", "createImage"},
+			[]string{"login", "authorize", "shareAppMessage", "getOpenDataContext", "cloud", "getSetting", "requirePrivacyAuthorize"}},
+		{"tiktok", jsapi.MainDomain,
+			[]string{"login", "authorizeOpenContext", "shareAppMessage", "shareToStory", "getOpenDataContext"},
+			[]string{"getSharedCanvas", "getFriendCloudStorage", "shareToUser", "checkSession", "cloud"}},
+		{"tiktok", jsapi.OpenDomain,
+			[]string{"getSharedCanvas", "onMessage", "getFriendCloudStorage", "getUserCloudStorage", "shareToUser", "getUserInfo"},
+			[]string{"shareAppMessage", "shareToStory", "authorizeOpenContext", "login", "getOpenDataContext"}},
+	}
+	for _, c := range cases {
+		obj := map[string]string{"wechat": "wx", "tiktok": "tt"}[c.platform]
+		src := "var names = " + jsonList(append(append([]string{}, c.present...), c.absent...)) + ";\n" +
+			"console.log(names.map(function (n) { return typeof " + obj + "[n] + ':' + " + obj + ".canIUse(n); }).join(' '));\n" +
+			obj + "." + c.absent[0] + "();\n"
+		e := newDomainEnv(t, &fakeHost{cloud: newMemCloud()}, c.platform, c.domain, src)
+		var want []string
+		for _, n := range c.present {
+			want = append(want, map[bool]string{true: "object:true", false: "function:true"}[n == "cloud"])
+		}
+		for range c.absent {
+			want = append(want, "undefined:false")
+		}
+		if got := strings.TrimSpace(e.out.String()); got != strings.Join(want, " ") {
+			t.Errorf("%s %s domain: %s\nwant %s", c.platform, c.domain, got, strings.Join(want, " "))
+		}
+		other := map[string]string{jsapi.MainDomain: "the open data domain", jsapi.OpenDomain: "the main domain"}[c.domain]
+		if hint := obj + "." + c.absent[0] + " is only available in " + other; !strings.Contains(e.err.String(), hint) {
+			t.Errorf("%s %s domain: no hint %q in:\n%s", c.platform, c.domain, hint, e.err.String())
+		}
+	}
+}
+
+func jsonList(names []string) string {
+	b, _ := json.Marshal(names)
+	return string(b)
+}

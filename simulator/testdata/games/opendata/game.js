@@ -1,10 +1,11 @@
+var api = typeof wx !== "undefined" ? wx : tt; // runs as a WeChat or a TikTok game
 // Main domain: sizes the shared canvas, sends the leaderboard data, and
 // shows the shared canvas on screen.
-var screen = wx.createCanvas();
+var screen = api.createCanvas();
 var ctx = screen.getContext('2d');
-var odc = wx.getOpenDataContext();
+var odc = api.getOpenDataContext();
 var shared = odc.canvas;
-console.log('main sees', typeof wx.getSharedCanvas, typeof wx.onMessage, 'shared', shared.width + 'x' + shared.height);
+console.log('main sees', typeof api.getSharedCanvas, typeof api.onMessage, 'shared', shared.width + 'x' + shared.height);
 shared.width = 200;
 shared.height = 100;
 
@@ -25,8 +26,8 @@ requestAnimationFrame(function draw() {
   ctx.fillStyle = '#000'; ctx.fillRect(0, 0, screen.width, screen.height);
   ctx.drawImage(shared, 50, 100);
   if (++frames === 4) {
-    attempt('getSharedCanvas in main', function () { wx.getSharedCanvas(); });
-    wx.exitMiniProgram();
+    attempt('getSharedCanvas in main', function () { api.getSharedCanvas(); });
+    api.exitMiniProgram();
   }
   requestAnimationFrame(draw);
 });

@@ -1,13 +1,14 @@
+var api = typeof wx !== "undefined" ? wx : tt; // runs as a WeChat or a TikTok game
 // Open data domain: draws what the main domain sends onto the shared canvas.
 var util = require('./util');
-var shared = wx.getSharedCanvas();
+var shared = api.getSharedCanvas();
 var ctx = shared.getContext('2d');
-console.log('open sees', typeof wx.getOpenDataContext, typeof wx.onMessage, util.name);
+console.log('open sees', typeof api.getOpenDataContext, typeof api.onMessage, util.name);
 shared.width = 5; // refused: only the main domain sizes it
 console.log('webgl', shared.getContext('webgl'));
 try { require('../../game.js'); } catch (e) { console.log('confined:', e.message); }
 try { requirePlugin('leaderboard'); } catch (e) { console.log('plugin:', e.message); }
-wx.onMessage(function (data) {
+api.onMessage(function (data) {
   console.log('got', JSON.stringify(data), 'size', shared.width + 'x' + shared.height);
   if (data.cmd !== 'rank') return;
   ctx.fillStyle = '#ff0000';
