@@ -214,10 +214,11 @@ func TestPrivacyFlow(t *testing.T) {
 		{"pending", `resolve({event: 'exposureAuthorization'});`, "need requirePrivacyAuthorize\nsetting true"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			acc := newMemAccount()
-			acc.privacy = "ask"
-			e := accountEnv(t, acc, "wechat", jsapi.MainDomain, `
+		for _, platform := range []string{"wechat", "tiktok"} {
+			t.Run(c.name+"/"+platform, func(t *testing.T) {
+				acc := newMemAccount()
+				acc.privacy = "ask"
+				e := accountEnv(t, acc, platform, jsapi.MainDomain, onPlatform(platform, `
 wx.onNeedPrivacyAuthorization(function () { throw new Error('replaced: never called'); });
 wx.onNeedPrivacyAuthorization(function (resolve, info) {
   console.log('need', info.referrer);
@@ -229,9 +230,10 @@ wx.requirePrivacyAuthorize({
   complete: function () { wx.getPrivacySetting({success: function (r) { console.log('setting', r.needAuthorization); }}); }
 });
 if ('`+c.name+`' === 'pending') wx.getPrivacySetting({success: function (r) { console.log('setting', r.needAuthorization); }});
-`)
-			wantOut(t, e, c.want)
-		})
+`))
+				wantOut(t, e, c.want)
+			})
+		}
 	}
 
 	// Without a listener the platform's popup asks; getUserInfo waits on it.
@@ -452,4 +454,28 @@ func TestDomainTables(t *testing.T) {
 func jsonList(names []string) string {
 	b, _ := json.Marshal(names)
 	return string(b)
+}
+
+// onPlatform rewrites a WeChat test script for the platform's object.
+func onPlatform(platform, src string) string {
+	if platform == "tiktok" {
+		return strings.ReplaceAll(src, "wx.", "tt.")
+	}
+	return src
+}
+
+func TestTikTokAuthorize(t *testing.T) {
+	host := &fakeHost{cloud: newMemCloud(), account: newMemAccount(), answers: []bool{false, false}}
+	e := newDomainEnv(t, host, "tiktok", jsapi.MainDomain, logResult+`
+tt.authorize({scope: 'scope.werun', fail: function (r) { console.log(r.errMsg.slice(0, 42)); }});
+tt.authorize({scope: 'scope.album', fail: function (r) {
+  console.log(r.errMsg);
+  tt.getSetting({success: log('setting')});
+  tt.getUserInfo({fail: log('user')});
+}});
+`)
+	wantOut(t, e, `authorize:fail invalid scope "scope.werun"
+authorize:fail auth deny
+setting {"authSetting":{"scope.WxFriendInteraction":true,"scope.album":false},"errMsg":"getSetting:ok"}`+"\n"+
+		`user {"errMsg":"getUserInfo:fail auth deny"}`)
 }
