@@ -53,6 +53,8 @@ type issuedCloudID struct {
 func (a *API) issueCloudID(data json.RawMessage) string {
 	c := &a.cloudIDs
 	c.n++
+	// Shaped like the platform's ("<n>_<token>"); counted, so headless
+	// runs repeat exactly.
 	id := fmt.Sprintf("%d_minisim%06d", c.n, c.n*7919%1000000)
 	c.issued[id] = issuedCloudID{data: data, at: a.loop.Now()}
 	return id

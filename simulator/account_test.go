@@ -56,13 +56,7 @@ func TestSharesAreRecorded(t *testing.T) {
 		Mock: filepath.Join("testdata", "games", "account", "mock.json"), Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
 	var shares []jsapi.ShareRecord
 	var err error
-	onMain(func() {
-		s, openErr := Open(cfg)
-		if openErr != nil {
-			err = openErr
-			return
-		}
-		defer s.Close()
+	withSimulator(t, cfg, func(s *Simulator) {
 		s.Step(30)
 		shares, err = s.Shares()
 	})
@@ -82,13 +76,7 @@ func TestDialogIsDrawnAndTakesClicks(t *testing.T) {
 		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
 	var answers []bool
 	var dim, card [4]uint8
-	onMain(func() {
-		s, err := Open(cfg)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer s.Close()
+	withSimulator(t, cfg, func(s *Simulator) {
 		s.Step(1)
 		for _, allow := range []bool{true, false} {
 			s.dialogs = append(s.dialogs, &dialog{prompt: jsapi.Prompt{Title: "Authorization", Message: "May we?", Allow: "Allow", Deny: "Deny"},
@@ -156,13 +144,7 @@ func TestMockFileAppliesOnReload(t *testing.T) {
 	os.WriteFile(mockFile, []byte(`{"login": {"code": "first"}}`), 0o644)
 	var out strings.Builder
 	cfg := Config{GameDir: dir, Headless: true, DataDir: t.TempDir(), Mock: mockFile, Stdout: &out, Stderr: &strings.Builder{}}
-	onMain(func() {
-		s, err := Open(cfg)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer s.Close()
+	withSimulator(t, cfg, func(s *Simulator) {
 		s.Step(2)
 		os.WriteFile(mockFile, []byte(`{"login": {"code": "second"}}`), 0o644)
 		s.reload("test")
@@ -182,4 +164,18 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// withSimulator opens a simulator on the main thread and runs f with it.
+func withSimulator(t *testing.T, cfg Config, f func(s *Simulator)) {
+	t.Helper()
+	onMain(func() {
+		s, err := Open(cfg)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer s.Close()
+		f(s)
+	})
 }

@@ -138,14 +138,7 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	k := s.device.PixelRatio
 	x.Scale(k, k)
 	w := s.device.Width
-	font := func(spec string) {
-		f, _ := fonts.ParseFont(spec)
-		x.SetFont(f)
-	}
-	color := func(c string) {
-		col, _ := csscolor.Parse(c)
-		x.SetFillColor(col)
-	}
+	font, color := uiStyle(x)
 	if s.startErr != nil {
 		color("rgba(20, 0, 0, 0.92)")
 		x.FillRect(0, 0, w, s.device.Height)
@@ -190,6 +183,20 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	}
 	s.renderer.Flush()
 	return ui
+}
+
+// uiStyle returns setters of x's font and fill colour from CSS text, for
+// the window's own drawing (the specs are ours, so they always parse).
+func uiStyle(x *gl.Context2D) (font, color func(string)) {
+	font = func(spec string) {
+		f, _ := fonts.ParseFont(spec)
+		x.SetFont(f)
+	}
+	color = func(c string) {
+		col, _ := csscolor.Parse(c)
+		x.SetFillColor(col)
+	}
+	return font, color
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -12,9 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
-	"github.com/minisim/minisim/gl/csscolor"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -198,14 +196,7 @@ func (s *Simulator) clickDialog(x, y float64) {
 func (s *Simulator) drawDialog(x *gl.Context2D) {
 	d := s.dialogs[0]
 	w, h := s.device.Width, s.device.Height
-	font := func(spec string) {
-		f, _ := fonts.ParseFont(spec)
-		x.SetFont(f)
-	}
-	color := func(c string) {
-		col, _ := csscolor.Parse(c)
-		x.SetFillColor(col)
-	}
+	font, color := uiStyle(x)
 	color("rgba(0, 0, 0, 0.5)")
 	x.FillRect(0, 0, w, h)
 
