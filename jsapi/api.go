@@ -63,6 +63,13 @@ type Host interface {
 	// CloudFunctions runs the project's cloud functions; nil when the
 	// project has none.
 	CloudFunctions() CloudFunctions
+	// ShowToast shows a toast or loading indicator (replacing the one
+	// showing); HideToast hides a toast, or with loading a loading one.
+	ShowToast(t Toast)
+	HideToast(loading bool)
+	// Choose shows an action sheet and calls answer with the index picked,
+	// or -1 for cancel (headless: the first item, logged).
+	Choose(title string, items []string, answer func(index int))
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -148,6 +155,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installAuth()
 	a.installShare()
 	a.installWXCloud()
+	a.installUI()
 	a.installOpenData()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()

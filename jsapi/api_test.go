@@ -30,6 +30,8 @@ type fakeHost struct {
 	answers        []bool // scripted answers to prompts, in order
 	settingsChange map[string]bool
 	functions      jsapi.CloudFunctions
+	toasts         []jsapi.Toast
+	choices        []int // scripted action sheet answers
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {

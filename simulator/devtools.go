@@ -126,7 +126,8 @@ func (s *Simulator) uiCanvas() (*gl.Canvas, *gl.Context2D) {
 // include these.
 func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	errors := s.UncaughtErrors()
-	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 {
+	toast := s.activeToast()
+	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 && toast == nil {
 		return frame
 	}
 	ui, x := s.uiCanvas()
@@ -177,6 +178,9 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 		}
 		x.FillText(s.fonts, fmt.Sprintf("%4.1f fps  js %.2f ms  gl %.2f ms  draws %d", fps,
 			ms(s.Stats.JS), ms(s.Stats.Composite), s.renderer.Stats.DrawCalls), 8, s.device.Height-8, w-16)
+	}
+	if toast != nil {
+		s.drawToast(x, toast)
 	}
 	if len(s.dialogs) > 0 {
 		s.drawDialog(x)

@@ -30,6 +30,9 @@ type dialog struct {
 	done     func(changed map[string]bool)
 	// forward, when set, adds the share menu's Forward button.
 	forward func()
+	// An action sheet: its items; choose gets the index, -1 for cancel.
+	items  []string
+	choose func(index int)
 
 	buttons []dialogButton // laid out by the last draw
 	// image is a share card's picture, loaded on first draw.
@@ -84,6 +87,17 @@ func promptText(p jsapi.Prompt) string {
 		return strings.Join(parts, ", ")
 	}
 	return p.Message
+}
+
+// Choose shows an action sheet. Headless, the first item is picked, and
+// logged.
+func (s *Simulator) Choose(title string, items []string, answer func(int)) {
+	if s.cfg.Headless || s.win == nil {
+		s.warnf("action sheet %q: [%s] → %q (answered by --headless)", title, strings.Join(items, ", "), items[0])
+		answer(0)
+		return
+	}
+	s.dialogs = append(s.dialogs, &dialog{prompt: jsapi.Prompt{Title: title}, items: items, choose: answer})
 }
 
 // OpenSettings shows the settings panel; headless it closes at once with
@@ -152,14 +166,12 @@ func (s *Simulator) closeDialog(allow bool) {
 	if len(s.dialogs) == 0 {
 		return
 	}
-	d := s.dialogs[0]
-	s.dialogs = s.dialogs[1:]
-	if d.image != nil {
-		d.image.Delete()
-	}
+	d := s.popDialog()
 	switch {
 	case d.answer != nil:
 		d.answer(allow)
+	case d.choose != nil:
+		d.choose(map[bool]int{true: 0, false: -1}[allow])
 	case d.done != nil:
 		changed := map[string]bool{}
 		for _, st := range d.settings {
@@ -169,6 +181,16 @@ func (s *Simulator) closeDialog(allow bool) {
 		}
 		d.done(changed)
 	}
+}
+
+// popDialog takes the front dialog off the screen.
+func (s *Simulator) popDialog() *dialog {
+	d := s.dialogs[0]
+	s.dialogs = s.dialogs[1:]
+	if d.image != nil {
+		d.image.Delete()
+	}
+	return d
 }
 
 // tickDialogs closes a share card whose time is up.
@@ -213,7 +235,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	if text := promptText(d.prompt); text != "" {
 		lines = append(lines, s.wrapText(x, text, cardW-32)...)
 	}
-	height := 56 + float64(len(lines))*20 + float64(len(d.settings))*40 + 60
+	height := 56 + float64(len(lines))*20 + float64(len(d.settings))*40 + float64(len(d.items))*44 + 60
 	if d.forward != nil {
 		height += 44
 	}
@@ -256,6 +278,12 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 			press: func() { st.on = !st.on }})
 		y += 40
 	}
+	for i, item := range d.items {
+		i := i
+		d.buttons = append(d.buttons, dialogButton{x: x0 + 16, y: y, w: cardW - 32, h: 36, label: item,
+			press: func() { s.popDialog().choose(i) }})
+		y += 44
+	}
 	if d.forward != nil {
 		fwd := d.forward
 		d.buttons = append(d.buttons, dialogButton{x: x0 + 16, y: y, w: cardW - 32, h: 32, label: "Forward (share menu)",
@@ -267,6 +295,12 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	switch {
 	case d.done != nil:
 		d.buttons = append(d.buttons, dialogButton{x: x0 + 16, y: by, w: cardW - 32, h: 36, label: "Done", primary: true,
+			press: func() { s.closeDialog(true) }})
+	case d.choose != nil:
+		d.buttons = append(d.buttons, dialogButton{x: x0 + 16, y: by, w: cardW - 32, h: 36, label: "Cancel",
+			press: func() { s.closeDialog(false) }})
+	case d.prompt.Deny == "": // a modal without cancel
+		d.buttons = append(d.buttons, dialogButton{x: x0 + 16, y: by, w: cardW - 32, h: 36, label: d.prompt.Allow, primary: true,
 			press: func() { s.closeDialog(true) }})
 	case d.prompt.Fixed:
 		outcome := map[bool]string{true: d.prompt.Allow, false: d.prompt.Deny}[d.prompt.Headless]

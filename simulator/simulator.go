@@ -78,6 +78,7 @@ type Simulator struct {
 	baseDevice Device // the preset, before orientation
 	showFPS    bool
 	dialogs    []*dialog // the host's prompts and panels, front first (dialogs.go)
+	toast      *toast    // the toast or loading indicator (toast.go)
 	ui         *gl.Canvas
 	uiCtx      *gl.Context2D
 	lastFrame  time.Time
@@ -251,7 +252,7 @@ func (s *Simulator) reload(reason string) {
 	}
 	s.touches = touchState{}
 	s.pending = nil
-	s.dialogs = nil // their answers would go to the old domains
+	s.dialogs, s.toast = nil, nil // their answers would go to the old domains
 	s.cloudFns = nil
 	if w, err := loadWorld(s.cfg); err == nil {
 		s.world, s.cloudSeeded = w, false
@@ -470,6 +471,9 @@ func (s *Simulator) dispatchInput(now time.Duration) {
 			events = append(events, s.script[0].touchEvent())
 		}
 		s.script = s.script[1:]
+	}
+	if s.touchesMasked() {
+		events = nil // a toast's mask takes the touches
 	}
 	for _, ev := range events {
 		changed, active, ok := s.touches.apply(ev)

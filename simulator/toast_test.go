@@ -1,0 +1,86 @@
+package simulator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/minisim/minisim/jsapi"
+)
+
+// brightPixels counts near-white pixels in a rectangle of logical pixels.
+func brightPixels(s *Simulator, x0, y0, x1, y1 float64) int {
+	shown := s.decorate(s.frameCanvas())
+	if shown == nil { // no canvas and nothing over it: a black screen
+		return 0
+	}
+	img := shown.ReadPixels()
+	k := s.device.PixelRatio
+	n := 0
+	for y := int(y0 * k); y < int(y1*k); y++ {
+		for x := int(x0 * k); x < int(x1*k); x++ {
+			if c := img.RGBAAt(x, y); c.R > 200 && c.G > 200 && c.B > 200 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestToastShowsForItsDurationAndMasksTouches(t *testing.T) {
+	cfg := Config{GameDir: filepath.Join("testdata", "games", "cloud"), Headless: true, DataDir: t.TempDir(),
+		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
+	withSimulator(t, cfg, func(s *Simulator) {
+		s.Step(1)
+		cx, cy := s.device.Width/2, s.device.Height/2
+		if n := brightPixels(s, cx-60, cy-60, cx+60, cy+60); n != 0 {
+			t.Fatalf("%d bright pixels before any toast", n)
+		}
+		s.ShowToast(jsapi.Toast{Title: "Saved", Icon: "success", Duration: 1500e6, Mask: true})
+		if n := brightPixels(s, cx-60, cy-60, cx+60, cy+60); n < 100 {
+			t.Errorf("the toast's icon and title are not drawn: %d bright pixels", n)
+		}
+		if os.Getenv("MINISIM_DIALOG_PNG") != "" {
+			writePNG(t, os.Getenv("MINISIM_DIALOG_PNG"), s.decorate(s.frameCanvas()).ReadPixels())
+		}
+		if !s.touchesMasked() {
+			t.Error("a masked toast lets touches through")
+		}
+		s.Step(95) // 1.58 s of virtual time
+		if s.activeToast() != nil || s.touchesMasked() {
+			t.Error("the toast outlived its duration")
+		}
+		s.ShowToast(jsapi.Toast{Title: "Loading", Icon: "loading", Loading: true})
+		s.HideToast(false) // hideToast leaves a loading indicator up
+		s.Step(200)
+		if s.activeToast() == nil {
+			t.Error("the loading indicator went away by itself")
+		}
+		s.HideToast(true)
+		if s.activeToast() != nil {
+			t.Error("hideLoading did not hide it")
+		}
+	})
+}
+
+func TestActionSheetItemsAreClickable(t *testing.T) {
+	cfg := Config{GameDir: filepath.Join("testdata", "games", "cloud"), Headless: true, DataDir: t.TempDir(),
+		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
+	var picked []int
+	withSimulator(t, cfg, func(s *Simulator) {
+		s.Step(1)
+		for _, want := range []string{"Blue", "Cancel"} {
+			s.dialogs = append(s.dialogs, &dialog{items: []string{"Red", "Blue"}, choose: func(i int) { picked = append(picked, i) }})
+			s.decorate(s.frameCanvas())
+			for _, b := range s.dialogs[0].buttons {
+				if b.label == want {
+					s.clickDialog(b.x+b.w/2, b.y+b.h/2)
+				}
+			}
+		}
+	})
+	if len(picked) != 2 || picked[0] != 1 || picked[1] != -1 {
+		t.Errorf("picked %v, want [1 -1]", picked)
+	}
+}
