@@ -70,6 +70,11 @@ type Host interface {
 	// Choose shows an action sheet and calls answer with the index picked,
 	// or -1 for cancel (headless: the first item, logged).
 	Choose(title string, items []string, answer func(index int))
+	// Vibrate shows a short (15 ms) or long (400 ms) vibration.
+	Vibrate(long bool)
+	// SetClipboard and Clipboard are the desktop's clipboard.
+	SetClipboard(text string)
+	Clipboard() string
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -156,6 +161,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installShare()
 	a.installWXCloud()
 	a.installUI()
+	a.installDevice()
 	a.installOpenData()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()

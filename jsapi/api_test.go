@@ -32,6 +32,8 @@ type fakeHost struct {
 	functions      jsapi.CloudFunctions
 	toasts         []jsapi.Toast
 	choices        []int // scripted action sheet answers
+	vibrations     []bool
+	clipboard      string
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {

@@ -21,7 +21,8 @@ const (
 	TouchCancel = "TouchCancel"
 )
 
-var eventNames = []string{TouchStart, TouchMove, TouchEnd, TouchCancel, "Show", "Hide", "Error", "Message"}
+var eventNames = []string{TouchStart, TouchMove, TouchEnd, TouchCancel, "Show", "Hide", "Error", "Message",
+	"MemoryWarning", "AudioInterruptionBegin", "AudioInterruptionEnd"}
 
 func (a *API) installEvents() {
 	for _, name := range eventNames {
@@ -114,4 +115,21 @@ func (a *API) dispatchError(message, stack string) {
 // guarded runs fn as one turn of the domain.
 func (a *API) guarded(fn func()) {
 	a.loop.Guard(fn)
+}
+
+// DispatchMemoryWarning tells the game memory is low (wx.onMemoryWarning);
+// level 10 is Android's TRIM_MEMORY_RUNNING_LOW.
+func (a *API) DispatchMemoryWarning() {
+	if a.HasListeners("MemoryWarning") {
+		a.guarded(func() { a.emit("MemoryWarning", a.object("level", 10)) })
+	}
+}
+
+// DispatchAudioInterruption tells the game another app took the audio
+// (begin) or gave it back.
+func (a *API) DispatchAudioInterruption(begin bool) {
+	name := map[bool]string{true: "AudioInterruptionBegin", false: "AudioInterruptionEnd"}[begin]
+	if a.HasListeners(name) {
+		a.guarded(func() { a.emit(name, a.vm.NewObject()) })
+	}
 }

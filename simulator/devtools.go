@@ -10,9 +10,11 @@ import (
 	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
+	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
 	"github.com/minisim/minisim/gl/csscolor"
+	"github.com/minisim/minisim/jsapi"
 )
 
 // KeyHelp lists the window's keys (printed by -h and the README).
@@ -21,6 +23,7 @@ const KeyHelp = `keys (in the window; Enter / Esc answer a prompt):
   P  pause / resume             N  step one frame while paused
   D  next device preset         O  rotate (portrait / landscape)
   F  FPS and frame-time overlay M  settings panel (scopes, share menu)
+  W  memory warning             I  audio interruption begins / ends
 `
 
 // onKey queues the action of a key for the start of the next frame, where
@@ -54,6 +57,17 @@ func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Actio
 		act = func() { s.showFPS = !s.showFPS }
 	case glfw.KeyM:
 		act = s.openSettingsPanel
+	case glfw.KeyW:
+		act = func() {
+			s.warnf("memory warning sent to the game")
+			s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchMemoryWarning() })
+		}
+	case glfw.KeyI:
+		act = func() {
+			s.interrupted = !s.interrupted
+			s.warnf("%s", map[bool]string{true: "audio interrupted (I ends it)", false: "audio interruption ended"}[s.interrupted])
+			s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchAudioInterruption(s.interrupted) })
+		}
 	default:
 		return
 	}
@@ -127,7 +141,7 @@ func (s *Simulator) uiCanvas() (*gl.Canvas, *gl.Context2D) {
 func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	errors := s.UncaughtErrors()
 	toast := s.activeToast()
-	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 && toast == nil {
+	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 && toast == nil && !s.vibrating() {
 		return frame
 	}
 	ui, x := s.uiCanvas()
@@ -181,6 +195,9 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	}
 	if toast != nil {
 		s.drawToast(x, toast)
+	}
+	if s.vibrating() {
+		s.drawVibration(x)
 	}
 	if len(s.dialogs) > 0 {
 		s.drawDialog(x)

@@ -79,10 +79,15 @@ type Simulator struct {
 	showFPS    bool
 	dialogs    []*dialog // the host's prompts and panels, front first (dialogs.go)
 	toast      *toast    // the toast or loading indicator (toast.go)
-	ui         *gl.Canvas
-	uiCtx      *gl.Context2D
-	lastFrame  time.Time
-	frameDelta time.Duration
+	// vibrateUntil shows the vibration badge; clipboard is the last text
+	// the game copied (host.go).
+	vibrateUntil time.Duration
+	clipboard    string
+	interrupted  bool // I: another app holds the audio
+	ui           *gl.Canvas
+	uiCtx        *gl.Context2D
+	lastFrame    time.Time
+	frameDelta   time.Duration
 
 	frame     int
 	fps       int // the lower of --fps and the game's preferred rate

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-gl/glfw/v3.3/glfw"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -82,5 +83,33 @@ func TestActionSheetItemsAreClickable(t *testing.T) {
 	})
 	if len(picked) != 2 || picked[0] != 1 || picked[1] != -1 {
 		t.Errorf("picked %v, want [1 -1]", picked)
+	}
+}
+
+func TestClipboardRoundTripsThroughTheDesktop(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "game.json"), []byte(`{}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "game.js"), []byte(`
+wx.setClipboardData({data: 'hello 你好', success: function () {
+  wx.getClipboardData({success: function (r) { console.log('clip', r.data); }});
+}});`), 0o644)
+	var out strings.Builder
+	cfg := Config{GameDir: dir, Headless: true, DataDir: t.TempDir(), Stdout: &out, Stderr: &strings.Builder{}}
+	withSimulator(t, cfg, func(s *Simulator) {
+		s.Step(5)
+		if got := glfw.GetClipboardString(); got != "hello 你好" {
+			t.Errorf("the desktop clipboard holds %q", got)
+		}
+		s.Vibrate(true)
+		if !s.vibrating() {
+			t.Error("no vibration shown")
+		}
+		s.Step(30)
+		if s.vibrating() {
+			t.Error("the vibration badge outlived the vibration")
+		}
+	})
+	if out.String() != "clip hello 你好\n" {
+		t.Errorf("stdout %q", out.String())
 	}
 }
