@@ -50,9 +50,9 @@ func (a *API) installDevice() {
 		})
 	}
 	a.setPending("setClipboardData", func(o *goja.Object, done func(*goja.Object, string)) {
-		data, ok := prop(nonNil(a, o), "data").Export().(string)
-		if !ok {
-			done(nil, "parameter.data should be String instead of "+typeName(prop(nonNil(a, o), "data")))
+		data, err := stringParam(o, "data")
+		if err != nil {
+			done(nil, err.Error())
 			return
 		}
 		a.requirePrivacy("setClipboardData", done, func() {

@@ -31,9 +31,9 @@ const (
 // and showActionSheet (main domain): the host draws them over the game.
 func (a *API) installUI() {
 	a.setPending("showToast", func(o *goja.Object, done func(*goja.Object, string)) {
-		title, ok := prop(nonNil(a, o), "title").Export().(string)
-		if !ok {
-			done(nil, "parameter.title should be String instead of "+typeName(prop(nonNil(a, o), "title")))
+		title, err := stringParam(o, "title")
+		if err != nil {
+			done(nil, err.Error())
 			return
 		}
 		t := Toast{Title: title, Icon: "success", Duration: defaultToastTime, Image: stringProp(o, "image"),
@@ -52,9 +52,9 @@ func (a *API) installUI() {
 		done(nil, "")
 	})
 	a.setPending("showLoading", func(o *goja.Object, done func(*goja.Object, string)) {
-		title, ok := prop(nonNil(a, o), "title").Export().(string)
-		if !ok {
-			done(nil, "parameter.title should be String instead of "+typeName(prop(nonNil(a, o), "title")))
+		title, err := stringParam(o, "title")
+		if err != nil {
+			done(nil, err.Error())
 			return
 		}
 		a.host.ShowToast(Toast{Title: title, Icon: "loading", Loading: true, Mask: prop(o, "mask").ToBoolean()})
@@ -116,6 +116,19 @@ func (a *API) installUI() {
 			})
 		})
 	})
+}
+
+// stringParam reads the string parameter o[name], failing as the
+// platform's parameter check does.
+func stringParam(o *goja.Object, name string) (string, error) {
+	v := goja.Undefined()
+	if o != nil {
+		v = prop(o, name)
+	}
+	if s, ok := v.Export().(string); ok {
+		return s, nil
+	}
+	return "", fmt.Errorf("parameter.%s should be String instead of %s", name, typeName(v))
 }
 
 // nonNil is o, or an empty object for APIs called without options.

@@ -241,7 +241,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	}
 	if !d.imageLoaded && d.prompt.Card != nil {
 		d.imageLoaded = true
-		d.image = s.loadCardImage(d.prompt.Card.ImageURL)
+		d.image = s.loadGameImage(d.prompt.Card.ImageURL)
 	}
 	const imageW, imageH = 160.0, 128.0 // share images are 5:4
 	if d.image != nil {
@@ -342,9 +342,10 @@ func (s *Simulator) wrapText(x *gl.Context2D, text string, width float64) []stri
 	return out
 }
 
-// loadCardImage decodes a share card's image when it is a file of the
-// game; a URL stays text (the simulator fetches nothing for a card).
-func (s *Simulator) loadCardImage(url string) *gl.Texture {
+// loadGameImage decodes an image (a share card's, a toast's) when it is a
+// file of the game; nil for a URL (the host UI fetches nothing) or a file
+// that does not decode.
+func (s *Simulator) loadGameImage(url string) *gl.Texture {
 	rel := filepath.FromSlash(strings.TrimPrefix(url, "/"))
 	if url == "" || strings.Contains(url, "://") || !filepath.IsLocal(rel) {
 		return nil

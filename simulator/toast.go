@@ -14,25 +14,38 @@ import (
 type toast struct {
 	jsapi.Toast
 	until time.Duration
+	image *gl.Texture // the Image option, a file of the game
 }
 
 // ShowToast shows t in place of any toast or loading indicator: the
 // platform shows one at a time.
 func (s *Simulator) ShowToast(t jsapi.Toast) {
-	s.toast = &toast{Toast: t, until: s.clock.Now() + t.Duration}
+	next := &toast{Toast: t, until: s.clock.Now() + t.Duration}
+	if t.Image != "" && s.renderer != nil {
+		next.image = s.loadGameImage(t.Image)
+	}
+	s.setToast(next)
 }
 
 // HideToast hides the toast showing, when it is of the kind asked for.
 func (s *Simulator) HideToast(loading bool) {
 	if s.toast != nil && s.toast.Loading == loading {
-		s.toast = nil
+		s.setToast(nil)
 	}
+}
+
+// setToast replaces the toast, freeing the old one's image.
+func (s *Simulator) setToast(t *toast) {
+	if s.toast != nil && s.toast.image != nil {
+		s.toast.image.Delete()
+	}
+	s.toast = t
 }
 
 // activeToast is the toast showing now, nil when none.
 func (s *Simulator) activeToast() *toast {
 	if s.toast != nil && !s.toast.Loading && s.clock.Now() >= s.toast.until {
-		s.toast = nil
+		s.setToast(nil)
 	}
 	return s.toast
 }
@@ -83,12 +96,15 @@ func (s *Simulator) drawToast(x *gl.Context2D, t *toast) {
 	x.SetLineCap(gl.CapRound)
 	x.SetStrokeColor(csscolor.RGBA{R: 1, G: 1, B: 1, A: 1})
 	x.BeginPath()
-	switch t.Icon {
-	case "success":
+	switch {
+	case t.image != nil: // the game's own icon, 40 px
+		iw, ih := t.image.Size()
+		x.DrawImage(t.image, 0, 0, float64(iw), float64(ih), cx-20, cy-20, 40, 40)
+	case t.Icon == "success":
 		x.MoveTo(cx-16, cy)
 		x.LineTo(cx-5, cy+11)
 		x.LineTo(cx+17, cy-12)
-	case "error":
+	case t.Icon == "error":
 		x.MoveTo(cx-13, cy-13)
 		x.LineTo(cx+13, cy+13)
 		x.MoveTo(cx+13, cy-13)

@@ -52,6 +52,10 @@ func TestToastShowsForItsDurationAndMasksTouches(t *testing.T) {
 		if s.activeToast() != nil || s.touchesMasked() {
 			t.Error("the toast outlived its duration")
 		}
+		s.ShowToast(jsapi.Toast{Title: "Mine", Icon: "success", Image: "avatars/bob.png", Duration: 1500e6})
+		if s.activeToast().image == nil {
+			t.Error("the toast's image was not loaded")
+		}
 		s.ShowToast(jsapi.Toast{Title: "Loading", Icon: "loading", Loading: true})
 		s.HideToast(false) // hideToast leaves a loading indicator up
 		s.Step(200)
