@@ -137,7 +137,7 @@ func (a *API) setPending(name string, run func(opts *goja.Object, done func(*goj
 // by openIdList ('selfOpenId' is the current user) whom the player may see,
 // without any authorization prompt (the data stays in the open domain).
 func (a *API) openUserInfo(o *goja.Object) (*goja.Object, error) {
-	list, err := arrayParam(o, "openIdList")
+	ids, err := stringList(o, "openIdList")
 	if err != nil {
 		return nil, err
 	}
@@ -147,12 +147,7 @@ func (a *API) openUserInfo(o *goja.Object) (*goja.Object, error) {
 	}
 	lang := userInfoLang(o)
 	var out []any
-	n := int(prop(list, "length").ToInteger())
-	for i := 0; i < n; i++ {
-		id, ok := prop(list, fmt.Sprint(i)).Export().(string)
-		if !ok {
-			return nil, fmt.Errorf("openIdList[%d] should be String", i)
-		}
+	for _, id := range ids {
 		if id == "selfOpenId" {
 			id = c.Me().OpenID
 		}

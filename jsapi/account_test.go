@@ -479,3 +479,23 @@ authorize:fail auth deny
 setting {"authSetting":{"scope.WxFriendInteraction":true,"scope.album":false},"errMsg":"getSetting:ok"}`+"\n"+
 		`user {"errMsg":"getUserInfo:fail auth deny"}`)
 }
+
+// Forward in WeChat's share menu: only once the game showed the menu, with
+// the card its onShareAppMessage listener returns.
+func TestForwardFromTheShareMenu(t *testing.T) {
+	acc := newMemAccount()
+	e := accountEnv(t, acc, "wechat", jsapi.MainDomain, `
+wx.onShareAppMessage(function (r) { return {title: 'From the menu (' + r.from + ')', imageUrl: 'card.png'}; });
+`)
+	e.api.ForwardFromMenu()
+	if len(acc.shares) != 0 || !strings.Contains(e.err.String(), "has not called wx.showShareMenu") {
+		t.Fatalf("forwarded without the menu: %+v\n%s", acc.shares, e.err.String())
+	}
+	e.run(t, `wx.showShareMenu({withShareTicket: true});`)
+	e.api.ForwardFromMenu()
+	e.run(t, ``)
+	want := jsapi.ShareRecord{API: "onShareAppMessage", Title: "From the menu (menu)", ImageURL: "card.png", Outcome: "ok"}
+	if len(acc.shares) != 1 || acc.shares[0] != want {
+		t.Fatalf("shares %+v, want [%+v]", acc.shares, want)
+	}
+}

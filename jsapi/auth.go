@@ -53,12 +53,7 @@ type privacyFlow struct {
 func (a *API) installAuth() {
 	a.asking = map[string][]func(string){}
 	a.setPending("getSetting", func(_ *goja.Object, done func(*goja.Object, string)) {
-		decided, err := a.host.Account().Decided()
-		if err != nil {
-			done(nil, storeFailure(err))
-			return
-		}
-		done(a.object("authSetting", a.authSetting(decided)), "")
+		done(a.authSettingResult(a.host.Account()))
 	})
 	a.setPending("openSetting", func(_ *goja.Object, done func(*goja.Object, string)) {
 		acc := a.host.Account()
@@ -75,20 +70,12 @@ func (a *API) installAuth() {
 						return
 					}
 				}
-				now, err := acc.Decided()
-				if err != nil {
-					done(nil, storeFailure(err))
-					return
-				}
-				done(a.object("authSetting", a.authSetting(now)), "")
+				done(a.authSettingResult(acc))
 			})
 		})
 	})
 	a.setPending("authorize", func(o *goja.Object, done func(*goja.Object, string)) {
-		scope := ""
-		if o != nil {
-			scope, _ = prop(o, "scope").Export().(string)
-		}
+		scope := stringProp(o, "scope")
 		if _, ok := scopes[a.platform][scope]; !ok {
 			done(nil, fmt.Sprintf("invalid scope %q (documented: %s)", scope, strings.Join(sortedScopes(scopes[a.platform]), ", ")))
 			return
@@ -149,13 +136,18 @@ func (a *API) installAuth() {
 
 func storeFailure(err error) string { return "the store cannot be used: " + err.Error() }
 
-// authSetting is the AuthSetting object, scopes in order.
-func (a *API) authSetting(decided map[string]bool) *goja.Object {
+// authSettingResult is getSetting's and openSetting's answer: the
+// AuthSetting object of the scopes decided, in order.
+func (a *API) authSettingResult(acc Account) (*goja.Object, string) {
+	decided, err := acc.Decided()
+	if err != nil {
+		return nil, storeFailure(err)
+	}
 	o := a.vm.NewObject()
 	for _, scope := range sortedScopes(decided) {
 		must(o.Set(scope, decided[scope]))
 	}
-	return o
+	return a.object("authSetting", o), ""
 }
 
 func sortedScopes[V any](m map[string]V) []string {

@@ -130,7 +130,7 @@ func (a *API) installCloud() {
 // first, then the store opened, then run runs.
 func (a *API) cloudKeysAPI(name string, cloud func() (Cloud, error), run func(c Cloud, opts *goja.Object, keys []string) (*goja.Object, error)) {
 	a.cloudAPI(name, func(o *goja.Object) (*goja.Object, error) {
-		keys, err := a.readKeyList(o)
+		keys, err := stringList(o, "keyList")
 		if err != nil {
 			return nil, err
 		}
@@ -259,22 +259,22 @@ func (a *API) readKVList(o *goja.Object, lim cloudLimits) (map[string]string, er
 	return kv, nil
 }
 
-// readKeyList reads keyList.
-func (a *API) readKeyList(o *goja.Object) ([]string, error) {
-	list, err := arrayParam(o, "keyList")
+// stringList reads the array of strings o[name] (keyList, openIdList).
+func stringList(o *goja.Object, name string) ([]string, error) {
+	list, err := arrayParam(o, name)
 	if err != nil {
 		return nil, err
 	}
-	var keys []string
+	var out []string
 	n := int(prop(list, "length").ToInteger())
 	for i := 0; i < n; i++ {
-		k, ok := prop(list, fmt.Sprint(i)).Export().(string)
+		s, ok := prop(list, fmt.Sprint(i)).Export().(string)
 		if !ok {
-			return nil, fmt.Errorf("keyList[%d] should be String", i)
+			return nil, fmt.Errorf("%s[%d] should be String", name, i)
 		}
-		keys = append(keys, k)
+		out = append(out, s)
 	}
-	return keys, nil
+	return out, nil
 }
 
 // avatarURL is a player's avatarUrl as the game sees it. An image file of

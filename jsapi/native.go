@@ -40,3 +40,20 @@ func prop(o *goja.Object, k string) goja.Value {
 	}
 	return goja.Undefined()
 }
+
+// stringifyJSON and parseJSON use the VM's own JSON, so values convert
+// exactly as JSON.stringify / JSON.parse would. stringifyJSON gives
+// "undefined" for a value JSON cannot represent (JSON text would quote it).
+func (a *API) stringifyJSON(v goja.Value) (string, error) {
+	stringify, _ := goja.AssertFunction(a.vm.Get("JSON").ToObject(a.vm).Get("stringify"))
+	out, err := stringify(goja.Undefined(), v)
+	if err != nil {
+		return "", err
+	}
+	return out.String(), nil
+}
+
+func (a *API) parseJSON(s string) (goja.Value, error) {
+	parse, _ := goja.AssertFunction(a.vm.Get("JSON").ToObject(a.vm).Get("parse"))
+	return parse(goja.Undefined(), a.vm.ToValue(s))
+}

@@ -32,7 +32,7 @@ func (a *API) installShare() {
 	a.set("shareAppMessage", func(call goja.FunctionCall) goja.Value {
 		o, _ := call.Argument(0).(*goja.Object)
 		rec := a.shareRecord("shareAppMessage", o)
-		a.share(rec, "Share to a chat", func(string) {})
+		a.share(rec, "Share to a chat", func(*goja.Object, string) {})
 		return goja.Undefined()
 	})
 	a.set("onShareAppMessage", func(call goja.FunctionCall) goja.Value {
@@ -67,7 +67,7 @@ func (a *API) installShare() {
 				done(nil, reason)
 				return
 			}
-			a.share(rec, "Send to "+rec.To, func(reason string) { done(nil, reason) })
+			a.share(rec, "Send to "+rec.To, done)
 		})
 	})
 }
@@ -80,11 +80,11 @@ func (a *API) installTikTokShare() {
 				done(nil, reason)
 				return
 			}
-			a.share(rec, "Send to friends", func(reason string) { done(nil, reason) })
+			a.share(rec, "Send to friends", done)
 		})
 	}
 	a.setPending("shareToStory", func(o *goja.Object, done func(*goja.Object, string)) {
-		a.share(a.shareRecord("shareToStory", o), "Share to your story", func(reason string) { done(nil, reason) })
+		a.share(a.shareRecord("shareToStory", o), "Share to your story", done)
 	})
 	if a.clientSupports("shareToUser") {
 		a.setPending("shareToUser", func(o *goja.Object, done func(*goja.Object, string)) {
@@ -98,7 +98,7 @@ func (a *API) installTikTokShare() {
 				done(nil, reason)
 				return
 			}
-			a.share(rec, "Send to "+rec.To, func(reason string) { done(nil, reason) })
+			a.share(rec, "Send to "+rec.To, done)
 		})
 	}
 }
@@ -152,23 +152,22 @@ func stringProp(o *goja.Object, k string) string {
 }
 
 // share shows the share card, resolves it as the mock says, records it and
-// calls done with "" or "cancel".
-func (a *API) share(rec ShareRecord, title string, done func(reason string)) {
+// finishes the API: ok, or "cancel".
+func (a *API) share(rec ShareRecord, title string, done func(*goja.Object, string)) {
 	acc := a.host.Account()
 	rec.Outcome = acc.ShareOutcome()
 	p := Prompt{Title: title, Card: &rec, Allow: "Send", Deny: "Cancel", Headless: rec.Outcome == "ok", Fixed: true}
 	a.host.Ask(p, func(sent bool) {
 		a.loop.Post(func() {
 			rec.Outcome = map[bool]string{true: "ok", false: "cancel"}[sent]
-			if err := acc.RecordShare(rec); err != nil {
-				done(storeFailure(err))
-				return
+			switch err := acc.RecordShare(rec); {
+			case err != nil:
+				done(nil, storeFailure(err))
+			case !sent:
+				done(nil, "cancel")
+			default:
+				done(nil, "")
 			}
-			if !sent {
-				done("cancel")
-				return
-			}
-			done("")
 		})
 	})
 }
@@ -192,7 +191,7 @@ func (a *API) ForwardFromMenu() {
 			}
 			card, _ = v.(*goja.Object)
 		}
-		a.share(a.shareRecord("onShareAppMessage", card), "Forward to a chat", func(string) {})
+		a.share(a.shareRecord("onShareAppMessage", card), "Forward to a chat", func(*goja.Object, string) {})
 	})
 }
 

@@ -210,20 +210,18 @@ func (a *API) encodeStored(v goja.Value) ([]byte, error) {
 	if v == nil || goja.IsUndefined(v) {
 		return nil, errors.New("data cannot be undefined")
 	}
-	stringify, _ := goja.AssertFunction(a.vm.GlobalObject().Get("JSON").(*goja.Object).Get("stringify"))
-	s, err := stringify(goja.Undefined(), v)
+	s, err := a.stringifyJSON(v)
 	if err != nil {
 		return nil, fmt.Errorf("data cannot be stored: %v", err)
 	}
-	if goja.IsUndefined(s) {
+	if s == "undefined" {
 		return nil, errors.New("data cannot be stored: only values JSON can represent are supported")
 	}
-	return []byte(s.String()), nil
+	return []byte(s), nil
 }
 
 func (a *API) decodeStored(raw []byte) (goja.Value, error) {
-	parse, _ := goja.AssertFunction(a.vm.GlobalObject().Get("JSON").(*goja.Object).Get("parse"))
-	v, err := parse(goja.Undefined(), a.vm.ToValue(string(raw)))
+	v, err := a.parseJSON(string(raw))
 	if err != nil {
 		return nil, fmt.Errorf("stored data is unreadable: %v", err)
 	}

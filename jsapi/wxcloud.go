@@ -227,22 +227,6 @@ func (a *API) resolveCloudID(id string) map[string]any {
 	return map[string]any{"cloudID": id, "data": data}
 }
 
-// stringifyJSON and parseJSON use the VM's own JSON, so values convert
-// exactly as JSON.stringify / JSON.parse would.
-func (a *API) stringifyJSON(v goja.Value) (string, error) {
-	stringify, _ := goja.AssertFunction(a.vm.Get("JSON").ToObject(a.vm).Get("stringify"))
-	out, err := stringify(goja.Undefined(), v)
-	if err != nil {
-		return "", err
-	}
-	return out.String(), nil
-}
-
-func (a *API) parseJSON(s string) (goja.Value, error) {
-	parse, _ := goja.AssertFunction(a.vm.Get("JSON").ToObject(a.vm).Get("parse"))
-	return parse(goja.Undefined(), a.vm.ToValue(s))
-}
-
 // wallNow is Date.now() in this domain (virtual when headless).
 func (a *API) wallNow() float64 {
 	now, _ := goja.AssertFunction(a.vm.Get("Date").ToObject(a.vm).Get("now"))

@@ -68,6 +68,12 @@ func (a account) remembered(key, mockAnswer string) (string, bool, error) {
 	if err != nil || !ok {
 		return "", false, err
 	}
+	return current(key, raw, mockAnswer)
+}
+
+// current decodes a stored decision; ok is false when the mock file's
+// answer changed since it was made.
+func current(key string, raw []byte, mockAnswer string) (value string, ok bool, err error) {
 	var d decision
 	if err := json.Unmarshal(raw, &d); err != nil {
 		return "", false, fmt.Errorf("auth decision %q: %v", key, err)
@@ -97,30 +103,37 @@ func (a account) Decide(scope string, allow bool) error {
 	return a.remember(scope, map[bool]string{true: "allow", false: "deny"}[allow], a.mockAnswer(scope))
 }
 
-// Decided is the scopes the mock file decides plus those the player did.
+// Decided is the scopes the mock file decides plus those the player did,
+// read in one store transaction.
 func (a account) Decided() (map[string]bool, error) {
-	names := map[string]bool{}
-	for scope := range a.s.world.AuthSetting {
-		names[scope] = true
-	}
 	st, sc, err := a.scope("auth")
 	if err != nil {
 		return nil, err
 	}
-	keys, err := st.Keys(sc)
+	stored, err := st.Items(sc)
 	if err != nil {
 		return nil, err
 	}
-	for _, k := range keys {
+	names := map[string]bool{}
+	for scope := range a.s.world.AuthSetting {
+		names[scope] = true
+	}
+	for k := range stored {
 		if k != privacyKey && k != jsapi.OpenContextScope {
 			names[k] = true
 		}
 	}
 	out := map[string]bool{}
 	for scope := range names {
-		v, err := a.Scope(scope)
-		if err != nil {
-			return nil, err
+		v := a.mockAnswer(scope)
+		if raw, ok := stored[scope]; ok {
+			remembered, isCurrent, err := current(scope, raw, v)
+			if err != nil {
+				return nil, err
+			}
+			if isCurrent {
+				v = remembered
+			}
 		}
 		if v != "ask" {
 			out[scope] = v == "allow"

@@ -225,7 +225,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	cardW := w - 48
 	var lines []string
 	title := d.prompt.Title
-	if d.settings != nil || d.done != nil {
+	if d.done != nil { // the settings panel
 		title = "Settings"
 		if len(d.settings) == 0 {
 			lines = []string{"The game has not requested any scope yet."}
