@@ -285,3 +285,22 @@ func TestAsyncResultsRunInTheOrderTheirWorkStarted(t *testing.T) {
 		t.Errorf("results ran in order %v", got)
 	}
 }
+
+func TestAfterRunsGoTimersOnTheDomainClock(t *testing.T) {
+	h := newHarness(t, map[string]string{"game.js": ""}, nil)
+	d := h.d
+	var ran []string
+	d.After(20*time.Millisecond, func() { ran = append(ran, "b") })
+	d.After(10*time.Millisecond, func() { ran = append(ran, "a") })
+	cancel := d.After(15*time.Millisecond, func() { ran = append(ran, "cancelled") })
+	cancel()
+	d.After(30*time.Millisecond, func() { panic("boom") })
+	d.RunTimers(25 * time.Millisecond)
+	if strings.Join(ran, ",") != "a,b" {
+		t.Errorf("ran %v, want a,b", ran)
+	}
+	d.RunTimers(40 * time.Millisecond) // a panicking Go timer is reported, not fatal
+	if d.UncaughtErrors() != 1 {
+		t.Errorf("uncaught = %d, want 1", d.UncaughtErrors())
+	}
+}

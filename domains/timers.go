@@ -16,7 +16,8 @@ type timer struct {
 	repeat   bool
 	fn       goja.Callable
 	args     []goja.Value
-	index    int // in the heap; -1 once removed
+	goFn     func() // a Go timer (After) instead of fn
+	index    int    // in the heap; -1 once removed
 }
 
 // timerQueue is a min-heap on (due, seq) with lookup by id for clearTimeout.
@@ -111,6 +112,17 @@ func (d *Domain) clearTimer(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
+// After runs fn as its own turn once the domain's clock has moved delay
+// on (virtual under --headless, like setTimeout). cancel stops it if it has
+// not run yet. APIs use it for events the platform times (audio progress).
+func (d *Domain) After(delay time.Duration, fn func()) (cancel func()) {
+	if delay < minTimerDelay {
+		delay = minTimerDelay
+	}
+	id := d.timers.add(&timer{due: d.opts.Clock.Now() + delay, goFn: fn})
+	return func() { d.timers.remove(id) }
+}
+
 // NextTimer reports when the earliest timer is due.
 func (d *Domain) NextTimer() (due time.Duration, ok bool) {
 	if len(d.timers.items) == 0 {
@@ -138,6 +150,10 @@ func (d *Domain) RunTimers(now time.Duration) {
 			heap.Fix(&d.timers, t.index)
 		} else {
 			d.timers.remove(t.id)
+		}
+		if t.goFn != nil {
+			d.Guard(t.goFn)
+			continue
 		}
 		d.Call(t.fn, goja.Undefined(), t.args...)
 	}

@@ -33,6 +33,8 @@ type Loop interface {
 	AddHint(hint func(message string) string)
 	// Now is the domain's performance.now clock.
 	Now() time.Duration
+	// After runs fn as a turn once Now has moved delay on; cancel stops it.
+	After(delay time.Duration, fn func()) (cancel func())
 }
 
 // Host is what the simulator provides to the APIs: the device the game

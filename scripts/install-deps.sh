@@ -10,7 +10,7 @@
 set -euo pipefail
 
 need=(build-essential pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev
-      libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth libgl1-mesa-dri)
+      libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev xvfb xauth libgl1-mesa-dri)
 if [ "${1:-}" = windows ]; then
   need+=(gcc-mingw-w64-x86-64)
 fi
