@@ -20,10 +20,13 @@ import (
 // slash paths relative to the game root ("js/main.js"), which is also how
 // they appear in stack traces.
 type moduleLoader struct {
-	d       *Domain
-	root    string
-	scope   string   // slash path relative to root; "" = everything
-	denied  []string // slash paths relative to root
+	d      *Domain
+	root   string
+	scope  string   // slash path relative to root; "" = everything
+	denied []string // slash paths relative to root
+	// locked are folders (or files) whose modules wait for something, such
+	// as a subpackage not loaded yet, with the error require gives.
+	locked  map[string]string
 	modules map[string]*goja.Object
 	// builtins holds the Options.Builtins modules built so far.
 	builtins map[string]goja.Value
@@ -70,6 +73,24 @@ func (d *Domain) RunMain(entry string) (err error) {
 		_, err = d.modules.require(cleanRel(entry))
 	})
 	return err
+}
+
+// LockModules makes require of anything under folder (a slash path
+// relative to the root) fail with reason until unlock is called: a
+// subpackage's code is not on the phone before wx.loadSubpackage.
+func (d *Domain) LockModules(folder, reason string) (unlock func()) {
+	folder = cleanRel(folder)
+	if d.modules.locked == nil {
+		d.modules.locked = map[string]string{}
+	}
+	d.modules.locked[folder] = reason
+	return func() { delete(d.modules.locked, folder) }
+}
+
+// Require runs a module (a slash path relative to the root) from inside a
+// turn, once, and returns its exports.
+func (d *Domain) Require(id string) (goja.Value, error) {
+	return d.modules.require(cleanRel(id))
 }
 
 // requireFrom returns the require function seen by the module in dir.
@@ -153,6 +174,11 @@ func (l *moduleLoader) resolve(dir, spec string) (string, error) {
 }
 
 func (l *moduleLoader) allowed(id string) error {
+	for folder, reason := range l.locked {
+		if id == folder || strings.HasPrefix(id, folder+"/") {
+			return fmt.Errorf("%s: %s", id, reason)
+		}
+	}
 	if l.scope != "" && id != l.scope && !strings.HasPrefix(id, l.scope+"/") {
 		return fmt.Errorf("%s is outside this domain's folder %s/: the open data domain can only load its own files", id, l.scope)
 	}

@@ -35,6 +35,10 @@ type Loop interface {
 	Now() time.Duration
 	// After runs fn as a turn once Now has moved delay on; cancel stops it.
 	After(delay time.Duration, fn func()) (cancel func())
+	// LockModules makes require under folder fail with reason until
+	// unlocked; Require runs a module from inside a turn.
+	LockModules(folder, reason string) (unlock func())
+	Require(id string) (goja.Value, error)
 }
 
 // Host is what the simulator provides to the APIs: the device the game
@@ -77,6 +81,9 @@ type Host interface {
 	// SetClipboard and Clipboard are the desktop's clipboard.
 	SetClipboard(text string)
 	Clipboard() string
+	// CreateWorker starts scriptPath (inside game.json's "workers" folder)
+	// in a VM of its own; deliver receives the worker's messages.
+	CreateWorker(scriptPath string, deliver func(msg any)) (WorkerHandle, error)
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -125,6 +132,13 @@ type API struct {
 	shareMenu shareMenu
 	// cloudIDs are the cloudIDs handed out (wxcloud.go).
 	cloudIDs cloudIDs
+	// subpackages are game.json's subpackages and their state.
+	subpackages []*subpackageState
+	// keyboard is the soft keyboard (keyboard.go).
+	keyboard Keyboard
+	// worker is the running Worker object and its host side (worker.go).
+	worker       *goja.Object
+	workerHandle WorkerHandle
 }
 
 type listener struct {
@@ -164,7 +178,12 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installWXCloud()
 	a.installUI()
 	a.installDevice()
+	a.installKeyboard()
+	a.installWorker()
 	a.installOpenData()
+	if a.domain == MainDomain {
+		a.installSubpackages(cfg.Subpackages)
+	}
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -223,8 +242,11 @@ func (a *API) Methods() []string {
 // root) that images and fonts were read from.
 func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
-// Close releases what the API holds outside the VM (its temp files).
-func (a *API) Close() { a.temp.Cleanup() }
+// Close releases what the API holds outside the VM (its worker, its temp files).
+func (a *API) Close() {
+	a.stopWorker()
+	a.temp.Cleanup()
+}
 
 // ScreenCanvas is the on-screen canvas, nil until the game creates it.
 func (a *API) ScreenCanvas() *gl.Canvas {

@@ -34,6 +34,8 @@ type fakeHost struct {
 	choices        []int // scripted action sheet answers
 	vibrations     []bool
 	clipboard      string
+	workerSrc      string // the script a test's createWorker runs
+	worker         *domains.Domain
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {

@@ -23,6 +23,8 @@ type Config struct {
 	// Link joins the two domains when the game has an open data domain
 	// (nil otherwise: getOpenDataContext then fails clearly).
 	Link *OpenDataLink
+	// Subpackages are game.json's subpackages (main domain).
+	Subpackages []Subpackage
 }
 
 // domainAPIs is the one table of which platform APIs each domain gets.

@@ -24,19 +24,23 @@ const KeyHelp = `keys (in the window; Enter / Esc answer a prompt):
   D  next device preset         O  rotate (portrait / landscape)
   F  FPS and frame-time overlay M  settings panel (scopes, share menu)
   W  memory warning             I  audio interruption begins / ends
+When the game listens to wx.onKeyDown/onKeyUp or has its soft keyboard up,
+keys go to the game and these need Ctrl (Cmd on macOS).
 `
 
 // onKey queues the action of a key for the start of the next frame, where
 // the loop is between JS turns.
-func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Action, _ glfw.ModifierKey) {
-	if action != glfw.Press {
+func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Action, mods glfw.ModifierKey) {
+	if len(s.dialogs) > 0 {
+		if action == glfw.Press && (key == glfw.KeyEnter || key == glfw.KeyEscape) {
+			s.actions = append(s.actions, func() { s.closeDialog(key == glfw.KeyEnter) })
+		}
+		return
+	}
+	if s.gameKey(key, action, mods) || action != glfw.Press {
 		return
 	}
 	var act func()
-	if len(s.dialogs) > 0 && (key == glfw.KeyEnter || key == glfw.KeyEscape) {
-		s.actions = append(s.actions, func() { s.closeDialog(key == glfw.KeyEnter) })
-		return
-	}
 	switch key {
 	case glfw.KeyR:
 		act = func() { s.reload("R pressed") }
@@ -141,7 +145,8 @@ func (s *Simulator) uiCanvas() (*gl.Canvas, *gl.Context2D) {
 func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	errors := s.UncaughtErrors()
 	toast := s.activeToast()
-	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 && toast == nil && !s.vibrating() {
+	kb := s.softKeyboard()
+	if s.startErr == nil && errors == 0 && !s.showFPS && len(s.dialogs) == 0 && toast == nil && !s.vibrating() && !kb.Shown {
 		return frame
 	}
 	ui, x := s.uiCanvas()
@@ -192,6 +197,9 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 		}
 		x.FillText(s.fonts, fmt.Sprintf("%4.1f fps  js %.2f ms  gl %.2f ms  draws %d", fps,
 			ms(s.Stats.JS), ms(s.Stats.Composite), s.renderer.Stats.DrawCalls), 8, s.device.Height-8, w-16)
+	}
+	if kb.Shown {
+		s.drawKeyboard(x, kb)
 	}
 	if toast != nil {
 		s.drawToast(x, toast)

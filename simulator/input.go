@@ -12,13 +12,18 @@ import (
 	"github.com/minisim/minisim/jsapi"
 )
 
-// InputEvent is one scripted touch (see the --input contract in cli.md).
+// InputEvent is one scripted touch (see the --input contract in cli.md),
+// or, as minisim extends it, a key ("keydown"/"keyup" with key and an
+// optional code) or text typed into the game's soft keyboard ("text").
 type InputEvent struct {
 	Frame int     `json:"frame"`
 	Type  string  `json:"type"`
 	ID    int     `json:"id"`
 	X     float64 `json:"x"`
 	Y     float64 `json:"y"`
+	Key   string  `json:"key,omitempty"`
+	Code  string  `json:"code,omitempty"`
+	Text  string  `json:"text,omitempty"`
 }
 
 // LoadInputScript reads and checks an --input file; events come back in
@@ -38,8 +43,16 @@ func LoadInputScript(path string) ([]InputEvent, error) {
 	for i, e := range events {
 		switch e.Type {
 		case "start", "move", "end", "cancel":
+		case "keydown", "keyup":
+			if e.Key == "" {
+				return nil, projectErrorf("--input %s: event %d: a %s event needs \"key\" (as KeyboardEvent.key: \"a\", \"Enter\", \"ArrowLeft\")", path, i, e.Type)
+			}
+		case "text":
+			if e.Text == "" {
+				return nil, projectErrorf("--input %s: event %d: a text event needs \"text\"", path, i)
+			}
 		default:
-			return nil, projectErrorf("--input %s: event %d: type %q must be start, move, end or cancel", path, i, e.Type)
+			return nil, projectErrorf("--input %s: event %d: type %q must be start, move, end, cancel, keydown, keyup or text", path, i, e.Type)
 		}
 		if e.Frame < 0 || math.IsNaN(e.X) || math.IsNaN(e.Y) {
 			return nil, projectErrorf("--input %s: event %d: frame must be >= 0 and x, y numbers", path, i)
@@ -98,6 +111,21 @@ var scriptPhases = map[string]string{
 
 func (e InputEvent) touchEvent() touchEvent {
 	return touchEvent{phase: scriptPhases[e.Type], touch: jsapi.Touch{ID: e.ID, X: e.X, Y: e.Y, Force: 1}}
+}
+
+// keyInput is a key or text event's input; ok is false for touches.
+func (e InputEvent) keyInput() (k keyInput, ok bool) {
+	switch e.Type {
+	case "keydown", "keyup":
+		code := e.Code
+		if code == "" {
+			code = scriptKeyCode(e.Key)
+		}
+		return keyInput{down: e.Type == "keydown", key: e.Key, code: code}, true
+	case "text":
+		return keyInput{text: e.Text}, true
+	}
+	return keyInput{}, false
 }
 
 func (e InputEvent) String() string {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/minisim/minisim/jsapi"
 )
 
 // Platforms the simulator can play host to.
@@ -35,6 +37,10 @@ type Project struct {
 	// CloudFunctionRoot is project.config.json's "cloudfunctionRoot" as a
 	// path under Dir; "" when the project has no cloud functions.
 	CloudFunctionRoot string
+	// Subpackages are game.json's "subpackages" (or "subPackages").
+	Subpackages []jsapi.Subpackage
+	// Workers is game.json's "workers" folder relative to Root ("" for none).
+	Workers string
 }
 
 // ProjectError is a project folder that cannot run; the command exits 2.
@@ -113,6 +119,12 @@ func LoadProject(dir, platform string) (*Project, error) {
 		return nil, err
 	}
 	p.OpenDataContext = odc
+	if p.Subpackages, err = subpackages(gameJSON); err != nil {
+		return nil, err
+	}
+	if p.Workers, err = workersFolder(gameJSON); err != nil {
+		return nil, err
+	}
 
 	entry := filepath.Join(p.Root, "game.js")
 	if st, err := os.Stat(entry); err != nil || !st.Mode().IsRegular() {
@@ -188,4 +200,52 @@ func lineCol(data []byte, off int) (line, col int) {
 	line = 1 + bytes.Count(data[:off], []byte{'\n'})
 	col = off - bytes.LastIndexByte(data[:off], '\n')
 	return line, col
+}
+
+// subpackages reads game.json's "subpackages": [{name, root}], root being a
+// folder or a .js file inside the game.
+func subpackages(gameJSON map[string]any) ([]jsapi.Subpackage, error) {
+	v, ok := gameJSON["subpackages"]
+	if !ok {
+		v, ok = gameJSON["subPackages"]
+	}
+	if !ok {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, projectErrorf("game.json: \"subpackages\" must be an array of {name, root}, not %v", jsonText(v))
+	}
+	var out []jsapi.Subpackage
+	for i, item := range list {
+		o, _ := item.(map[string]any)
+		root, _ := o["root"].(string)
+		root = strings.TrimPrefix(strings.Trim(filepath.ToSlash(root), "/"), "./")
+		if root == "" || root == ".." || strings.HasPrefix(root, "../") {
+			return nil, projectErrorf("game.json: subpackages[%d] needs a \"root\" inside the game (a folder or a .js file), not %v", i, jsonText(item))
+		}
+		name, _ := o["name"].(string)
+		if name == "" {
+			name = root
+		}
+		out = append(out, jsapi.Subpackage{Name: name, Root: root})
+	}
+	return out, nil
+}
+
+// workersFolder reads game.json's "workers": a folder name, or {path}.
+func workersFolder(gameJSON map[string]any) (string, error) {
+	v, ok := gameJSON["workers"]
+	if !ok {
+		return "", nil
+	}
+	dir, _ := v.(string)
+	if o, isObj := v.(map[string]any); isObj {
+		dir, _ = o["path"].(string)
+	}
+	dir = strings.TrimPrefix(strings.Trim(filepath.ToSlash(dir), "/"), "./")
+	if dir == "" || dir == ".." || strings.HasPrefix(dir, "../") {
+		return "", projectErrorf("game.json: \"workers\" must name a folder inside the game, not %v", jsonText(v))
+	}
+	return dir, nil
 }

@@ -4,7 +4,6 @@ import (
 	"image"
 
 	"github.com/minisim/minisim/domains"
-	"github.com/minisim/minisim/jsapi"
 )
 
 // The methods below let a tool or test drive a game frame by frame instead
@@ -35,8 +34,8 @@ func (s *Simulator) ScreenCanvasPixels() (*image.RGBA, bool) {
 
 // UncaughtErrors counts the main domain's uncaught errors so far.
 func (s *Simulator) UncaughtErrors() int {
-	n := 0
-	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { n += d.UncaughtErrors() })
+	n := s.retired
+	s.eachLoop(func(d *domains.Domain) { n += d.UncaughtErrors() })
 	return n
 }
 

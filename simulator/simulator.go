@@ -69,6 +69,10 @@ type Simulator struct {
 	startErr       error
 	reloads        int
 	uncaughtBefore int
+	// worker is the game's running Worker (worker.go); retired counts the
+	// uncaught errors of workers it terminated.
+	worker  *domains.Domain
+	retired int
 
 	// Window tools (devtools.go): key actions wait for the next frame.
 	actions    []func()
@@ -95,6 +99,7 @@ type Simulator struct {
 	exit      bool
 	hidden    bool
 	script    []InputEvent
+	keys      []keyInput   // key input for the next frame (keyboard.go)
 	pending   []touchEvent // mouse input waiting for the next frame
 	touches   touchState
 	mouseDown bool
@@ -211,12 +216,16 @@ func (s *Simulator) startDomains() error {
 		return err
 	}
 	s.main = d
+	if dir := s.project.Workers; dir != "" {
+		d.LockModules(dir, "it is in the workers folder, which only a Worker loads (wx.createWorker)")
+	}
 	if dir := s.project.OpenDataContext; dir != "" {
 		if err := s.startOpenDomain(dir, opts); err != nil {
 			return err
 		}
 	}
-	s.api = jsapi.Install(d, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.MainDomain, Link: s.link})
+	s.api = jsapi.Install(d, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.MainDomain, Link: s.link,
+		Subpackages: s.project.Subpackages})
 	if s.open != nil {
 		s.open.RunMain(s.project.OpenDataContext + "/index.js")
 	}
@@ -264,7 +273,7 @@ func (s *Simulator) reload(reason string) {
 	} else {
 		s.warnf("reload: %v (keeping the mock world as it was)", err)
 	}
-	s.uncaughtBefore = 0
+	s.uncaughtBefore, s.retired = 0, 0
 	if err := s.startDomains(); err != nil {
 		s.warnf("reload: %v", err)
 		return
@@ -367,7 +376,7 @@ func (s *Simulator) waitForFrame() {
 	if s.clock.virtual {
 		// Async work (image decoding) finishes before the frame that would
 		// see it, so a headless run does not depend on thread timing.
-		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.WaitAsync() })
+		s.eachLoop(func(d *domains.Domain) { d.WaitAsync() })
 		s.clock.advance(s.period())
 		return
 	}
@@ -376,13 +385,13 @@ func (s *Simulator) waitForFrame() {
 		due = time.Now() // the swap already waited for the vertical blank
 	}
 	for {
-		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunPosted() })
+		s.eachLoop(func(d *domains.Domain) { d.RunPosted() })
 		now := time.Now()
 		if !now.Before(due) {
 			return
 		}
 		wait := due.Sub(now)
-		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) {
+		s.eachLoop(func(d *domains.Domain) {
 			if next, ok := d.NextTimer(); ok {
 				if d := next - s.clock.Now(); d < wait {
 					wait = max(d, 0)
@@ -391,9 +400,12 @@ func (s *Simulator) waitForFrame() {
 		})
 		if wait > 0 {
 			t := time.NewTimer(wait)
-			var openWake, watchWake <-chan struct{}
+			var openWake, workerWake, watchWake <-chan struct{}
 			if s.open != nil {
 				openWake = s.open.Wake()
+			}
+			if s.worker != nil {
+				workerWake = s.worker.Wake()
 			}
 			if s.watcher != nil {
 				watchWake = s.watcher.wake
@@ -404,12 +416,14 @@ func (s *Simulator) waitForFrame() {
 				t.Stop()
 			case <-openWake:
 				t.Stop()
+			case <-workerWake:
+				t.Stop()
 			case <-watchWake: // a save: reload now rather than at the deadline
 				t.Stop()
 				return
 			}
 		}
-		s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(s.clock.Now()) })
+		s.eachLoop(func(d *domains.Domain) { d.RunTimers(s.clock.Now()) })
 		if !s.cfg.Headless {
 			glfw.PollEvents() // keep the window responsive between frames
 		}
@@ -456,9 +470,9 @@ func (s *Simulator) runFrame() {
 		return
 	}
 	s.stepOnce = false
-	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunPosted() })
+	s.eachLoop(func(d *domains.Domain) { d.RunPosted() })
 	s.dispatchInput(now)
-	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunTimers(now) })
+	s.eachLoop(func(d *domains.Domain) { d.RunTimers(now) })
 	s.eachDomain(func(d *domains.Domain, _ *jsapi.API) { d.RunAnimationFrame(now) })
 	jsDone := time.Now()
 	s.composite()
@@ -472,8 +486,12 @@ func (s *Simulator) dispatchInput(now time.Duration) {
 	events := s.pending
 	s.pending = nil
 	for len(s.script) > 0 && s.script[0].Frame <= s.frame {
-		if s.script[0].Frame == s.frame {
-			events = append(events, s.script[0].touchEvent())
+		if e := s.script[0]; e.Frame == s.frame {
+			if k, ok := e.keyInput(); ok {
+				s.keys = append(s.keys, k)
+			} else {
+				events = append(events, e.touchEvent())
+			}
 		}
 		s.script = s.script[1:]
 	}
@@ -486,6 +504,7 @@ func (s *Simulator) dispatchInput(now time.Duration) {
 			s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchTouch(ev.phase, changed, active, now) })
 		}
 	}
+	s.dispatchKeys(now)
 }
 
 // physicalSize is the device screen in pixels.

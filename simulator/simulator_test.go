@@ -131,6 +131,51 @@ func TestScriptedTouchesReachTheGame(t *testing.T) {
 	}
 }
 
+func TestScriptedKeysReachTheGameAndItsSoftKeyboard(t *testing.T) {
+	input := filepath.Join(t.TempDir(), "input.json")
+	os.WriteFile(input, []byte(`[
+		{"frame": 1, "type": "keydown", "key": "ArrowLeft"},
+		{"frame": 2, "type": "keyup", "key": "a"},
+		{"frame": 3, "type": "start", "id": 0, "x": 100, "y": 200},
+		{"frame": 4, "type": "end", "id": 0, "x": 100, "y": 200},
+		{"frame": 5, "type": "text", "text": "b李"},
+		{"frame": 6, "type": "keydown", "key": "ArrowLeft"},
+		{"frame": 6, "type": "keydown", "key": "Backspace"},
+		{"frame": 7, "type": "text", "text": "xyzw"},
+		{"frame": 8, "type": "keydown", "key": "Enter"},
+		{"frame": 9, "type": "keydown", "key": "z"}
+	]`), 0o644)
+	r := runGame(t, "keyboard", "--frames", "12", "--input", input)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	want := "down ArrowLeft ArrowLeft 33.3\n" +
+		"up a KeyA\n" +
+		"showKeyboard:ok\n" +
+		"input \"Bob李\"\n" + // one event per piece of typed text
+		"input \"Bob\"\n" + // keys go to the keyboard while it is up
+		"input \"Bobxyz\"\n" + // cut at maxLength 6
+		"confirm \"Bobxyz\"\ncomplete \"Bobxyz\"\n" +
+		"down z KeyZ 166.7\n"
+	if r.stdout != want {
+		t.Errorf("log:\n%s\nwant:\n%s", r.stdout, want)
+	}
+}
+
+func TestWorkersAndSubpackagesFromGameJSON(t *testing.T) {
+	r := runGame(t, "worker", "--frames", "10")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	want := "main: require(\"workers/calc/primes.js\"): workers/calc/primes.js: it is in the workers folder, which only a Worker loads (wx.createWorker)\n" +
+		"[worker] typeof wx in the worker: undefined\n" +
+		"primes below 1000: 168 took a copy: 3\n" +
+		"stage says two\n"
+	if r.stdout != want {
+		t.Errorf("log:\n%s\nwant:\n%s\nstderr: %s", r.stdout, want, r.stderr)
+	}
+}
+
 func TestUncaughtErrorsArePrintedAndFailTheHeadlessRun(t *testing.T) {
 	r := runGame(t, "errors", "--frames", "8")
 	if !errors.Is(r.err, ErrUncaught) {
@@ -470,6 +515,23 @@ func TestBadMockFailsClearly(t *testing.T) {
 			t.Errorf("%q: err %v, stdout %q; want a clear error before the game runs", flags, r.err, r.stdout)
 		} else {
 			t.Logf("%q: %v", flags, r.err)
+		}
+	}
+}
+
+func TestMalformedSubpackagesAndWorkersAreProjectErrors(t *testing.T) {
+	for _, tc := range []struct{ gameJSON, want string }{
+		{`{"subpackages": {"name": "a"}}`, `"subpackages" must be an array of {name, root}`},
+		{`{"subpackages": [{"name": "a", "root": "../x"}]}`, `subpackages[0] needs a "root" inside the game`},
+		{`{"workers": 3}`, `"workers" must name a folder inside the game`},
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "game.json"), []byte(tc.gameJSON), 0o644)
+		os.WriteFile(filepath.Join(dir, "game.js"), nil, 0o644)
+		_, err := LoadProject(dir, "")
+		var pe *ProjectError
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want a ProjectError containing %q", tc.gameJSON, err, tc.want)
 		}
 	}
 }

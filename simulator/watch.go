@@ -116,10 +116,12 @@ func (s *Simulator) relevant(files []string) bool {
 	if rootRel != "." && rootRel != "" {
 		prefix = filepath.ToSlash(rootRel) + "/"
 	}
-	s.eachDomain(func(d *domains.Domain, api *jsapi.API) {
+	s.eachLoop(func(d *domains.Domain) {
 		for _, f := range d.LoadedFiles() {
 			used[prefix+f] = true
 		}
+	})
+	s.eachDomain(func(_ *domains.Domain, api *jsapi.API) {
 		for _, f := range api.LoadedAssets() {
 			used[prefix+f] = true
 		}

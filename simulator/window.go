@@ -51,6 +51,7 @@ func (s *Simulator) openWindow() error {
 	}
 	win.SetMouseButtonCallback(s.onMouseButton)
 	win.SetKeyCallback(s.onKey)
+	win.SetCharCallback(s.onChar)
 	win.SetCursorPosCallback(s.onCursorPos)
 	win.SetFocusCallback(func(_ *glfw.Window, focused bool) { s.setHidden(!focused) })
 	win.SetIconifyCallback(func(_ *glfw.Window, iconified bool) { s.setHidden(iconified) })
@@ -143,6 +144,10 @@ func (s *Simulator) onMouseButton(_ *glfw.Window, button glfw.MouseButton, actio
 		return
 	}
 	x, y := s.mouseToLogical(s.win.GetCursorPos())
+	if action == glfw.Press && s.softKeyboard().Shown && s.keyboardButtonHit(x, y) {
+		s.keys = append(s.keys, keyInput{down: true, key: "Enter", code: "Enter"})
+		return
+	}
 	if len(s.dialogs) > 0 && !(action == glfw.Release && s.mouseDown) { // a dialog takes the mouse from the game
 		if action == glfw.Press {
 			s.actions = append(s.actions, func() { s.clickDialog(x, y) })

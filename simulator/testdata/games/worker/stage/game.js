@@ -1,0 +1,1 @@
+globalThis.stageName = 'two';
