@@ -77,6 +77,9 @@ type Host interface {
 	// SetClipboard and Clipboard are the desktop's clipboard.
 	SetClipboard(text string)
 	Clipboard() string
+	// UserDataDir is this app's and player's folder for the file system's
+	// user data and saved files, created on first use.
+	UserDataDir() (string, error)
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -125,6 +128,8 @@ type API struct {
 	shareMenu shareMenu
 	// cloudIDs are the cloudIDs handed out (wxcloud.go).
 	cloudIDs cloudIDs
+	// files is the file system's folders (fs.go).
+	files *fileSystem
 }
 
 type listener struct {
@@ -165,6 +170,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installUI()
 	a.installDevice()
 	a.installOpenData()
+	a.installFS()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -224,7 +230,10 @@ func (a *API) Methods() []string {
 func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
 // Close releases what the API holds outside the VM (its temp files).
-func (a *API) Close() { a.temp.Cleanup() }
+func (a *API) Close() {
+	a.temp.Cleanup()
+	a.files.close()
+}
 
 // ScreenCanvas is the on-screen canvas, nil until the game creates it.
 func (a *API) ScreenCanvas() *gl.Canvas {
