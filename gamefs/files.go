@@ -1,6 +1,7 @@
 package gamefs
 
 import (
+	"hash"
 	"io"
 	"os"
 	"path"
@@ -44,6 +45,21 @@ func (d *Dir) ReadFile(name string, position, length int64) ([]byte, error) {
 	return buf[:got], classify(err)
 }
 
+// Digest feeds the file name to h and returns its size.
+func (d *Dir) Digest(name string, h hash.Hash) (int64, error) {
+	r, err := d.open()
+	if err != nil {
+		return 0, err
+	}
+	f, _, err := openFile(r, name)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n, err := io.Copy(h, f)
+	return n, classify(err)
+}
+
 // openFile opens a regular file for reading.
 func openFile(r *os.Root, name string) (*os.File, os.FileInfo, error) {
 	f, err := r.Open(name)
@@ -62,7 +78,8 @@ func openFile(r *os.Root, name string) (*os.File, os.FileInfo, error) {
 }
 
 // WriteFile writes data to name, replacing it or, with appending, adding
-// to its end; the file's directory must exist.
+// to its end. The file's directory must exist, and the file itself when
+// appending (as the platforms document appendFile).
 func (d *Dir) WriteFile(name string, data []byte, appending bool, q *Quota) error {
 	r, err := d.open()
 	if err != nil {
@@ -73,6 +90,11 @@ func (d *Dir) WriteFile(name string, data []byte, appending bool, q *Quota) erro
 		if err != nil {
 			return err
 		}
+		if appending {
+			if _, err := r.Stat(name); err != nil {
+				return classify(err)
+			}
+		}
 		grow := int64(len(data))
 		if !appending {
 			grow -= old
@@ -82,7 +104,7 @@ func (d *Dir) WriteFile(name string, data []byte, appending bool, q *Quota) erro
 		}
 		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 		if appending {
-			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+			flags = os.O_WRONLY | os.O_APPEND
 		}
 		f, err := r.OpenFile(name, flags, 0o644)
 		if err != nil {

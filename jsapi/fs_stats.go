@@ -94,13 +94,12 @@ func (a *API) fsGetFileInfo(x fsArgs) (fsOp, error) {
 		return fsOp{}, failText("parameter.digestAlgorithm should be md5 or sha1 instead of %q", algo)
 	}
 	run := func() (any, error) {
-		b, err := loc.dir.ReadFile(loc.name, gamefs.Unbounded, gamefs.Unbounded)
+		h := newHash()
+		size, err := loc.dir.Digest(loc.name, h)
 		if err != nil {
 			return nil, failOn(err, loc.path)
 		}
-		h := newHash()
-		h.Write(b)
-		return fileInfo{int64(len(b)), hex.EncodeToString(h.Sum(nil))}, nil
+		return fileInfo{size, hex.EncodeToString(h.Sum(nil))}, nil
 	}
 	return fsOp{run: run, result: func(v any) *goja.Object {
 		fi := v.(fileInfo)
