@@ -137,6 +137,11 @@ func (d *Dir) Walk(name string) ([]Entry, error) {
 // be inside the folder. A link swapped after this returns is the caller's
 // race; the file APIs themselves never use real paths.
 func (d *Dir) RealPath(name string) (string, error) {
+	// Through the root first, so a link out is refused before anything
+	// outside is looked at.
+	if _, err := d.Stat(name); err != nil {
+		return "", err
+	}
 	base, err := filepath.EvalSymlinks(d.path)
 	if err != nil {
 		return "", classify(err)
