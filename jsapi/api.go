@@ -84,6 +84,9 @@ type Host interface {
 	// CreateWorker starts scriptPath (inside game.json's "workers" folder)
 	// in a VM of its own; deliver receives the worker's messages.
 	CreateWorker(scriptPath string, deliver func(msg any)) (WorkerHandle, error)
+	// UserDataDir is this app's and player's folder for the file system's
+	// user data and saved files, created on first use.
+	UserDataDir() (string, error)
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -139,6 +142,8 @@ type API struct {
 	// worker is the running Worker object and its host side (worker.go).
 	worker       *goja.Object
 	workerHandle WorkerHandle
+	// files is the file system's folders (fs.go).
+	files *fileSystem
 }
 
 type listener struct {
@@ -184,6 +189,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	if a.domain == MainDomain {
 		a.installSubpackages(cfg.Subpackages)
 	}
+	a.installFS()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -246,6 +252,7 @@ func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...
 func (a *API) Close() {
 	a.stopWorker()
 	a.temp.Cleanup()
+	a.files.close()
 }
 
 // ScreenCanvas is the on-screen canvas, nil until the game creates it.

@@ -73,6 +73,13 @@ func (a *API) loadImage(img *imageBinding, src string) {
 			return
 		}
 		read = func() ([]byte, error) { return readImageFile(file) }
+	case a.domain == MainDomain && a.isUserFilePath(src):
+		file, err := a.readablePath(src)
+		if err != nil {
+			a.imageFailed(img, fmt.Sprintf("%s: %v", src, err))
+			return
+		}
+		read = func() ([]byte, error) { return readImageFile(file) }
 	case a.avatars[src] != "":
 		file := a.avatars[src]
 		read = func() ([]byte, error) { return readImageFile(file) }
