@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/audio"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
 )
@@ -77,6 +78,9 @@ type Host interface {
 	// SetClipboard and Clipboard are the desktop's clipboard.
 	SetClipboard(text string)
 	Clipboard() string
+	// Audio is the mixer the game's sounds play through, opened on first
+	// use (silent under --headless or without a sound device).
+	Audio() *audio.Mixer
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -125,6 +129,7 @@ type API struct {
 	shareMenu shareMenu
 	// cloudIDs are the cloudIDs handed out (wxcloud.go).
 	cloudIDs cloudIDs
+	audio    *audioState // InnerAudioContexts and their sounds (audio.go)
 }
 
 type listener struct {
@@ -165,6 +170,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installUI()
 	a.installDevice()
 	a.installOpenData()
+	a.installAudio()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -223,8 +229,12 @@ func (a *API) Methods() []string {
 // root) that images and fonts were read from.
 func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
-// Close releases what the API holds outside the VM (its temp files).
-func (a *API) Close() { a.temp.Cleanup() }
+// Close releases what the API holds outside the VM (its sounds and temp
+// files).
+func (a *API) Close() {
+	a.closeAudio()
+	a.temp.Cleanup()
+}
 
 // ScreenCanvas is the on-screen canvas, nil until the game creates it.
 func (a *API) ScreenCanvas() *gl.Canvas {
