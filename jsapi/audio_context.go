@@ -10,8 +10,8 @@ import (
 )
 
 // audioTick is how often onTimeUpdate fires while a sound plays. Neither
-// platform documents the period; 250 ms is HTML audio's, which WeChat's
-// devtools use.
+// platform documents the period; 250 ms is how often browsers fire an
+// audio element's timeupdate, which developers know.
 const audioTick = 250 * time.Millisecond
 
 // audioEvents are InnerAudioContext's onX/offX pairs.
