@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/audio"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
 )
@@ -87,6 +88,9 @@ type Host interface {
 	// UserDataDir is this app's and player's folder for the file system's
 	// user data and saved files, created on first use.
 	UserDataDir() (string, error)
+	// Audio is the mixer the game's sounds play through, opened on first
+	// use (silent under --headless or without a sound device).
+	Audio() *audio.Mixer
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -144,6 +148,7 @@ type API struct {
 	workerHandle WorkerHandle
 	// files is the file system's folders (fs.go).
 	files *fileSystem
+	audio *audioState // InnerAudioContexts and their sounds (audio.go)
 }
 
 type listener struct {
@@ -190,6 +195,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 		a.installSubpackages(cfg.Subpackages)
 	}
 	a.installFS()
+	a.installAudio()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -248,9 +254,11 @@ func (a *API) Methods() []string {
 // root) that images and fonts were read from.
 func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
-// Close releases what the API holds outside the VM (its worker, its temp files).
+// Close releases what the API holds outside the VM: its worker, sounds,
+// open files and temp files.
 func (a *API) Close() {
 	a.stopWorker()
+	a.closeAudio()
 	a.temp.Cleanup()
 	a.files.close()
 }

@@ -126,8 +126,9 @@ func (a *API) DispatchMemoryWarning() {
 }
 
 // DispatchAudioInterruption tells the game another app took the audio
-// (begin) or gave it back.
+// (begin: every sound pauses) or gave it back.
 func (a *API) DispatchAudioInterruption(begin bool) {
+	a.interruptAudio(begin)
 	name := map[bool]string{true: "AudioInterruptionBegin", false: "AudioInterruptionEnd"}[begin]
 	if a.HasListeners(name) {
 		a.guarded(func() { a.emit(name, a.vm.NewObject()) })

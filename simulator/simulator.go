@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
+	"github.com/minisim/minisim/audio"
 	"github.com/minisim/minisim/cloudfn"
 	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/fonts"
@@ -106,6 +107,9 @@ type Simulator struct {
 
 	// Timings of the last frame, for benchmarks and the overlay.
 	Stats FrameStats
+
+	// mixer is the sound, opened on first use (audio.go).
+	mixer *audio.Mixer
 }
 
 // FrameStats are the costs of one frame.
@@ -328,6 +332,7 @@ func (s *Simulator) close() {
 		s.watcher.Close()
 	}
 	s.stopDomains()
+	s.closeAudio()
 	s.closeWindow()
 }
 

@@ -1,0 +1,112 @@
+package jsapi
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+	"github.com/minisim/minisim/audio"
+)
+
+// audioState is a domain's sound: its InnerAudioContexts, the decoded
+// clips they share, and the host's mixer, taken on first use.
+type audioState struct {
+	mixer *audio.Mixer
+	cache *audio.Cache
+	// live are the contexts holding a voice, in creation order (the order
+	// interruptions pause them in).
+	live        []*innerAudio
+	interrupted bool // the system holds the audio (wx.onAudioInterruptionBegin)
+	// options are wx.setInnerAudioOption's: no effect on a desktop (no
+	// other app's music to mix with, no mute switch, no earpiece), kept
+	// for completeness.
+	options map[string]bool
+}
+
+// audioCacheLimit bounds the decoded clips kept for reuse (a minute of
+// stereo is ~21 MB of samples).
+const audioCacheLimit = 256 << 20
+
+func (a *API) installAudio() {
+	a.audio = &audioState{cache: audio.NewCache(audioCacheLimit),
+		options: map[string]bool{"mixWithOther": true, "obeyMuteSwitch": true, "speakerOn": true}}
+	a.set("createInnerAudioContext", func(call goja.FunctionCall) goja.Value {
+		// WeChat's {useWebAudioImplement} only picks the engine behind the
+		// same API: nothing to choose here.
+		return newInnerAudio(a).obj
+	})
+	if a.platform != "wechat" {
+		return // TikTok documents neither of the two below
+	}
+	a.set("setInnerAudioOption", func(call goja.FunctionCall) goja.Value {
+		opts, _ := call.Argument(0).(*goja.Object)
+		return a.callback("setInnerAudioOption", opts, func(done func(*goja.Object, string)) {
+			set := map[string]bool{}
+			for _, k := range []string{"mixWithOther", "obeyMuteSwitch", "speakerOn"} {
+				v := goja.Undefined()
+				if opts != nil {
+					v = prop(opts, k)
+				}
+				if goja.IsUndefined(v) {
+					continue
+				}
+				b, ok := v.Export().(bool)
+				if !ok {
+					done(nil, fmt.Sprintf("parameter.%s should be Boolean instead of %s", k, typeName(v)))
+					return
+				}
+				set[k] = b
+			}
+			for k, b := range set {
+				a.audio.options[k] = b
+			}
+			done(nil, "")
+		})
+	})
+	a.setAsync("getAvailableAudioSources", func(goja.Value) (*goja.Object, string) {
+		return a.object("audioSources", a.vm.NewArray(audioSources(a.host.SystemInfo().Platform)...)), ""
+	})
+}
+
+// audioSources are the microphone inputs getAvailableAudioSources lists
+// on each OS (WeChat documents which are iOS-only and Android-only). The
+// simulated phone has no headset plugged in, so iOS has no headsetMic.
+func audioSources(platform string) []any {
+	switch platform {
+	case "ios":
+		return []any{"auto", "buildInMic"}
+	case "android":
+		return []any{"auto", "mic", "camcorder", "voice_communication", "voice_recognition"}
+	}
+	return []any{"auto"}
+}
+
+// mixer is the host's mixer, taken when the first sound loads.
+func (a *API) mixer() *audio.Mixer {
+	if a.audio.mixer == nil {
+		if a.audio.mixer = a.host.Audio(); a.audio.mixer == nil {
+			a.audio.mixer = audio.NewMixer() // a host without sound: silent
+		}
+	}
+	return a.audio.mixer
+}
+
+// interruptAudio is the system taking the audio (begin) or giving it
+// back: WeChat pauses every sound of the game at the beginning, and play
+// only succeeds again after the end.
+func (a *API) interruptAudio(begin bool) {
+	a.audio.interrupted = begin
+	if !begin {
+		return
+	}
+	for _, c := range append([]*innerAudio(nil), a.audio.live...) {
+		c.pause()
+	}
+}
+
+// closeAudio stops every sound of the domain (it is being torn down).
+func (a *API) closeAudio() {
+	for _, c := range append([]*innerAudio(nil), a.audio.live...) {
+		c.release()
+	}
+	a.audio.live = nil
+}

@@ -1,0 +1,21 @@
+package simulator
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHeadlessAudioKeepsItsTiming(t *testing.T) {
+	r := runGame(t, "audio", "--frames", "40")
+	if r.err != nil {
+		t.Fatalf("run: %v\n%s", r.err, r.stderr)
+	}
+	// Under --headless the clock moves 1000/60 ms a frame and timers run
+	// at frames, as setTimeout's do: a 100 ms sound, played at a frame,
+	// ends on the 7th frame after (6 frames are a hair under 100 ms). The
+	// first play waits a frame for the load. The silent mixer plays no part.
+	wantLines(t, r.stdout, "canplay 0.1\nplay 1\nended 1 after 133 ms\nplay 2\nended 2 after 117 ms\nplay 3\nended 3 after 117 ms\n")
+	if strings.Contains(r.stderr, "sound device") {
+		t.Errorf("a headless run looked for a sound device: %s", r.stderr)
+	}
+}
