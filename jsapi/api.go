@@ -77,6 +77,12 @@ type Host interface {
 	// SetClipboard and Clipboard are the desktop's clipboard.
 	SetClipboard(text string)
 	Clipboard() string
+	// NetworkType is the simulated connection: "wifi", "4g", ..., or
+	// "none", with which every network API fails.
+	NetworkType() string
+	// NetworkTimeout is game.json's networkTimeout for "request",
+	// "connectSocket", "uploadFile" or "downloadFile" (60 s by default).
+	NetworkTimeout(kind string) time.Duration
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -125,6 +131,8 @@ type API struct {
 	shareMenu shareMenu
 	// cloudIDs are the cloudIDs handed out (wxcloud.go).
 	cloudIDs cloudIDs
+	// net holds the network APIs' transfers and sockets (network.go).
+	net *network
 }
 
 type listener struct {
@@ -165,6 +173,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	a.installUI()
 	a.installDevice()
 	a.installOpenData()
+	a.installNetwork()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -223,8 +232,12 @@ func (a *API) Methods() []string {
 // root) that images and fonts were read from.
 func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
-// Close releases what the API holds outside the VM (its temp files).
-func (a *API) Close() { a.temp.Cleanup() }
+// Close releases what the API holds outside the VM: its transfers and
+// sockets, then its temp files.
+func (a *API) Close() {
+	a.net.close()
+	a.temp.Cleanup()
+}
 
 // ScreenCanvas is the on-screen canvas, nil until the game creates it.
 func (a *API) ScreenCanvas() *gl.Canvas {

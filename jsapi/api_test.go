@@ -34,6 +34,7 @@ type fakeHost struct {
 	choices        []int // scripted action sheet answers
 	vibrations     []bool
 	clipboard      string
+	net            fakeNet // the simulated connection (network_test.go)
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {
@@ -192,7 +193,7 @@ func TestGoPanicInABindingIsACatchableError(t *testing.T) {
 }
 
 func TestTikTokGetsTTAndCanIUseTellsTheTruth(t *testing.T) {
-	e := newEnv(t, "tiktok", `console.log(typeof wx, typeof tt, tt.canIUse('getSystemInfoSync'), tt.canIUse('request'), tt.canIUse(''),
+	e := newEnv(t, "tiktok", `console.log(typeof wx, typeof tt, tt.canIUse('getSystemInfoSync'), tt.canIUse('notAnAPI'), tt.canIUse(''),
   JSON.stringify(tt.getLaunchOptionsSync().query));`)
 	if want := "undefined object true false false {\"k\":\"v\"}\n"; e.out.String() != want {
 		t.Errorf("got %q, want %q (stderr %s)", e.out.String(), want, e.err.String())
