@@ -113,6 +113,11 @@ func (a *API) newSocketTask() *socketTask {
 	method("send", s.send, sendName)
 	method("close", s.close, closeName)
 	a.listenerMethods(s.obj, "SocketTask", s.events, "onOpen", "onMessage", "onError", "onClose")
+	if a.platform == "wechat" {
+		// Not in the API reference, but WeChat's own guide to long
+		// connections has games read it (0 connecting ... 3 closed).
+		a.accessor(s.obj, "readyState", func() goja.Value { return a.vm.ToValue(int(s.state)) }, nil)
+	}
 	return s
 }
 
@@ -171,6 +176,9 @@ func (s *socketTask) connect(d socketDial) {
 		}
 		return func() {
 			switch {
+			case err == nil && s.lost != nil: // the network went while it was connecting
+				conn.Close()
+				s.fail(s.lost)
 			case err == nil && s.closeAsked: // the game closed it while it was connecting
 				s.out.push(outgoing{close: true, code: s.closeCode, reason: s.closeReason})
 				s.opened(conn, nil)
@@ -369,7 +377,8 @@ func (s *socketTask) send(o *goja.Object, done func(*goja.Object, string)) {
 
 // close starts the closing handshake with code (1000 by default, else
 // 3000-4999 as for browsers' WebSocket) and reason (at most 123 bytes).
-// Closing a socket that is closing or closed does nothing, as in browsers.
+// A socket still connecting stops connecting; one closing or closed fails
+// as on WeChat ("closeSocket:fail WebSocket is not connected").
 func (s *socketTask) close(o *goja.Object, done func(*goja.Object, string)) {
 	o = nonNil(s.a, o)
 	code := websocket.CloseNormalClosure
@@ -384,6 +393,10 @@ func (s *socketTask) close(o *goja.Object, done func(*goja.Object, string)) {
 	reason := stringProp(o, "reason")
 	if len(reason) > 123 {
 		done(nil, "reason should be no longer than 123 bytes (UTF-8)")
+		return
+	}
+	if s.state == socketClosing || s.state == socketClosed {
+		done(nil, "WebSocket is not connected")
 		return
 	}
 	done(nil, "") // first: its callback is queued before any event the close brings

@@ -205,16 +205,29 @@ wx.onSocketOpen(function (r) {
   console.log('open', r.header['X-Hello']);
   console.log('promise', wx.sendSocketMessage({data: 'global'}) instanceof Promise);
 });
-wx.onSocketMessage(function (m) { console.log('message', m.data); wx.closeSocket({code: 3001}); });
-wx.onSocketClose(function (r) { console.log('close', r.code); console.log('done'); });
-wx.connectSocket({url: 'BASE/echo'});
+wx.onSocketMessage(function (m) {
+  console.log('message', m.data);
+  wx.closeSocket({code: 3001});
+  console.log('closing', task.readyState);
+});
+wx.onSocketClose(function (r) {
+  console.log('close', r.code, task.readyState);
+  wx.closeSocket({fail: log('closed twice'), complete: function () { console.log('done'); }});
+});
+var task = wx.connectSocket({url: 'BASE/echo'});
+task.onOpen(function () { console.log('readyState open', task.readyState); });
+console.log('readyState connecting', task.readyState);
 `)
 	e.until(t, "done")
-	wantOut(t, e, `no socket {"errMsg":"sendSocketMessage:fail WebSocket is not connected: call wx.connectSocket first"}
+	wantOut(t, e, `readyState connecting 0
+no socket {"errMsg":"sendSocketMessage:fail WebSocket is not connected: call wx.connectSocket first"}
+readyState open 1
 open hi
 promise true
 message global
-close 3001
+closing 2
+close 3001 3
+closed twice {"errMsg":"closeSocket:fail WebSocket is not connected"}
 done`)
 
 	e = netEnv(t, &fakeHost{}, "tiktok", base, map[string]string{}, `
