@@ -91,6 +91,12 @@ type Host interface {
 	// Audio is the mixer the game's sounds play through, opened on first
 	// use (silent under --headless or without a sound device).
 	Audio() *audio.Mixer
+	// NetworkType is the simulated connection: "wifi", "4g", ..., or
+	// "none", with which every network API fails.
+	NetworkType() string
+	// NetworkTimeout is game.json's networkTimeout for "request",
+	// "connectSocket", "uploadFile" or "downloadFile" (60 s by default).
+	NetworkTimeout(kind string) time.Duration
 }
 
 // LaunchOptions is what getLaunchOptionsSync returns.
@@ -149,6 +155,8 @@ type API struct {
 	// files is the file system's folders (fs.go).
 	files *fileSystem
 	audio *audioState // InnerAudioContexts and their sounds (audio.go)
+	// net holds the network APIs' transfers and sockets (network.go).
+	net *network
 }
 
 type listener struct {
@@ -196,6 +204,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	}
 	a.installFS()
 	a.installAudio()
+	a.installNetwork()
 	a.set("canIUse", a.canIUse)
 	a.applyDomainTable()
 	g := a.vm.GlobalObject()
@@ -255,10 +264,11 @@ func (a *API) Methods() []string {
 func (a *API) LoadedAssets() []string { return append([]string(nil), a.assets...) }
 
 // Close releases what the API holds outside the VM: its worker, sounds,
-// open files and temp files.
+// transfers and sockets, open files and temp files.
 func (a *API) Close() {
 	a.stopWorker()
 	a.closeAudio()
+	a.net.close()
 	a.temp.Cleanup()
 	a.files.close()
 }

@@ -36,6 +36,7 @@ type fakeHost struct {
 	clipboard      string
 	workerSrc      string // the script a test's createWorker runs
 	worker         *domains.Domain
+	net            fakeNet // the simulated connection (network_test.go)
 }
 
 func (h *fakeHost) SystemInfo() jsapi.SystemInfo {
@@ -194,7 +195,7 @@ func TestGoPanicInABindingIsACatchableError(t *testing.T) {
 }
 
 func TestTikTokGetsTTAndCanIUseTellsTheTruth(t *testing.T) {
-	e := newEnv(t, "tiktok", `console.log(typeof wx, typeof tt, tt.canIUse('getSystemInfoSync'), tt.canIUse('request'), tt.canIUse(''),
+	e := newEnv(t, "tiktok", `console.log(typeof wx, typeof tt, tt.canIUse('getSystemInfoSync'), tt.canIUse('notAnAPI'), tt.canIUse(''),
   JSON.stringify(tt.getLaunchOptionsSync().query));`)
 	if want := "undefined object true false false {\"k\":\"v\"}\n"; e.out.String() != want {
 		t.Errorf("got %q, want %q (stderr %s)", e.out.String(), want, e.err.String())

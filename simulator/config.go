@@ -46,6 +46,9 @@ type Config struct {
 	Mock, User string
 	// CPUProfile, when set, writes a Go CPU profile of the run there.
 	CPUProfile string
+	// Network is --network: the connection the phone starts with ("" =
+	// wifi; "none" makes the network APIs fail).
+	Network string
 
 	Stdout, Stderr io.Writer
 }
@@ -75,6 +78,7 @@ flags:
   --data DIR            where what persists lives (local storage...); default: the user config folder
   --mock FILE           the mock platform: users, friends, groups, cloud storage seed (see mock.md)
   --user OPENID         play as this mock user (two simulators on one --data see each other)
+  --network T           connection: wifi (default), 2g, 3g, 4g, 5g, unknown or none (offline)
 
 %s
 exit status: 0 ok, 1 an uncaught error in a headless run or a failure while running,
@@ -117,6 +121,7 @@ func ParseArgs(args []string) (Config, error) {
 	fs.StringVar(&cfg.DataDir, "data", "", "")
 	fs.StringVar(&cfg.Mock, "mock", "", "")
 	fs.StringVar(&cfg.User, "user", "", "")
+	fs.StringVar(&cfg.Network, "network", "", "")
 
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -134,6 +139,11 @@ func ParseArgs(args []string) (Config, error) {
 	}
 	if set["share-ticket"] && cfg.ShareTicket == "" {
 		return cfg, &UsageError{Msg: "--share-ticket needs a group's ticket (a key of the mock file's \"groups\")"}
+	}
+	switch cfg.Network {
+	case "", "wifi", "2g", "3g", "4g", "5g", "unknown", "none":
+	default:
+		return cfg, &UsageError{Msg: fmt.Sprintf("--network %q: must be wifi, 2g, 3g, 4g, 5g, unknown or none", cfg.Network)}
 	}
 	if set["scene"] && cfg.Scene < 1 {
 		return cfg, &UsageError{Msg: fmt.Sprintf("--scene %d: scenes are positive numbers (1001, 1044, ...)", cfg.Scene)}

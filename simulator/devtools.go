@@ -24,6 +24,7 @@ const KeyHelp = `keys (in the window; Enter / Esc answer a prompt):
   D  next device preset         O  rotate (portrait / landscape)
   F  FPS and frame-time overlay M  settings panel (scopes, share menu)
   W  memory warning             I  audio interruption begins / ends
+  C  network: wifi, 4g, 2g, offline (onNetworkStatusChange)
 When the game listens to wx.onKeyDown/onKeyUp or has its soft keyboard up,
 keys go to the game and these need Ctrl (Cmd on macOS).
 `
@@ -66,6 +67,8 @@ func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Actio
 			s.warnf("memory warning sent to the game")
 			s.eachDomain(func(_ *domains.Domain, api *jsapi.API) { api.DispatchMemoryWarning() })
 		}
+	case glfw.KeyC:
+		act = s.nextNetwork
 	case glfw.KeyI:
 		act = func() {
 			s.interrupted = !s.interrupted

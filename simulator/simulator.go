@@ -105,6 +105,9 @@ type Simulator struct {
 	touches   touchState
 	mouseDown bool
 
+	// network is the simulated connection (network.go).
+	network simNetwork
+
 	// Timings of the last frame, for benchmarks and the overlay.
 	Stats FrameStats
 

@@ -9,7 +9,7 @@ console.log('window', w.windowWidth, w.pixelRatio, 'device', d.brand, d.benchmar
 console.log('globals', typeof window, typeof document, typeof Image, typeof localStorage, GameGlobal === globalThis);
 console.log('clock', wx.getPerformance().now(), new Date(Date.now()).toISOString());
 console.log('random', Math.random());
-console.log('canIUse', wx.canIUse('getSystemInfoSync'), wx.canIUse('request'), typeof wx.request);
+console.log('canIUse', wx.canIUse('getSystemInfoSync'), wx.canIUse('requestMidasPayment'), typeof wx.requestMidasPayment);
 var missing = wx.createImage();
 missing.onerror = function (e) { console.log('onerror', e.errMsg); };
 missing.onload = function () { console.log('unexpected onload'); };

@@ -1,0 +1,166 @@
+package jsapi
+
+import (
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"regexp"
+
+	"github.com/dop251/goja"
+)
+
+// installDownload adds downloadFile: a GET whose body goes to a temp file
+// that createImage and the file APIs read back. Not promisified.
+func (a *API) installDownload() {
+	a.set("downloadFile", func(call goja.FunctionCall) goja.Value {
+		opts, _ := call.Argument(0).(*goja.Object)
+		task := a.newNetTask("DownloadTask")
+		a.callbackIn("downloadFile", opts, false, func(done func(*goja.Object, string)) {
+			tr, err := a.downloadTransfer(opts, task)
+			if err != nil {
+				task.finished = true
+				done(nil, err.Error())
+				return
+			}
+			a.startTransfer(tr, done)
+		})
+		return task.obj
+	})
+}
+
+func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
+	raw, err := stringParam(o, "url")
+	if err != nil {
+		return nil, err
+	}
+	u, err := webURL(raw, "https", "http")
+	if err != nil {
+		return nil, err
+	}
+	save, err := a.downloadSaver(o)
+	if err != nil {
+		return nil, err
+	}
+	header, err := a.headerParam(o, "downloadFile")
+	if err != nil {
+		return nil, err
+	}
+	timeout, err := a.timeoutParam(o, "downloadFile")
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header = header
+	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
+	tr.headersEvent = func(resp *http.Response) goja.Value { return a.object("header", a.headerObject(resp.Header)) }
+	tr.read = func(_ context.Context, resp *http.Response) (func() *goja.Object, error) {
+		scratch, err := a.receiveFile(task, resp)
+		if err != nil {
+			return nil, err
+		}
+		field, p, err := save(scratch, downloadExt(u, resp.Header.Get("Content-Type")))
+		if err != nil {
+			os.Remove(scratch)
+			return nil, err
+		}
+		return func() *goja.Object { return a.object(field, p, "statusCode", resp.StatusCode) }, nil
+	}
+	return tr, nil
+}
+
+// downloadSaver decides where a finished download goes: save moves the
+// downloaded scratch file there (off the loop) and names the success
+// field and path. Without filePath that is a new temp file (tempFilePath);
+// with it, a file in the user data folder, written through the file
+// system (its permissions and storage limit apply) and returned as filePath.
+func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (field, path string, err error), err error) {
+	if v := prop(nonNil(a, o), "filePath"); !goja.IsUndefined(v) && !goja.IsNull(v) {
+		target := v.String()
+		loc, err := a.locateFor("downloadFile", target, toWrite)
+		if err != nil {
+			return nil, errors.New(a.fsReason("downloadFile", err))
+		}
+		quota := a.files.quota
+		return func(scratch, _ string) (string, string, error) {
+			defer os.Remove(scratch)
+			data, err := os.ReadFile(scratch)
+			if err == nil {
+				err = loc.dir.WriteFile(loc.name, data, false, quota)
+			}
+			if err != nil {
+				return "", "", errors.New(a.fsReason("downloadFile", err))
+			}
+			return "filePath", target, nil
+		}, nil
+	}
+	return func(scratch, ext string) (string, string, error) {
+		virtual, real, err := a.temp.create(ext)
+		if err == nil {
+			err = os.Rename(scratch, real)
+		}
+		return "tempFilePath", virtual, err
+	}, nil
+}
+
+// receiveFile writes the response body to a scratch file, posting
+// progress events whenever the percentage changes. Without a
+// Content-Length the total is unknown: 0 until the end, as XHR reports it.
+func (a *API) receiveFile(task *netTask, resp *http.Response) (scratch string, err error) {
+	f, err := os.CreateTemp("", "minisim-download-")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	p := progress{a: a, task: task, total: max(resp.ContentLength, 0), names: downloadProgressNames}
+	buf := make([]byte, 32<<10)
+	for {
+		n, rerr := resp.Body.Read(buf)
+		if n > 0 {
+			if _, err := f.Write(buf[:n]); err != nil {
+				return "", err
+			}
+			p.add(int64(n))
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return "", rerr
+		}
+	}
+	p.end()
+	return f.Name(), nil
+}
+
+// plainExt is a file extension worth keeping from a URL.
+var plainExt = regexp.MustCompile(`^\.[A-Za-z0-9]{1,8}$`)
+
+// downloadExt is the temp file's extension: the URL's, else one for the
+// Content-Type the server sent (from a fixed table, so it does not depend
+// on the machine's MIME database), else none.
+func downloadExt(u *url.URL, contentType string) string {
+	if ext := path.Ext(u.Path); plainExt.MatchString(ext) {
+		return ext
+	}
+	mt, _, _ := mime.ParseMediaType(contentType)
+	return map[string]string{
+		"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
+		"audio/mpeg": ".mp3", "audio/ogg": ".ogg", "audio/wav": ".wav", "audio/aac": ".aac", "audio/mp4": ".m4a",
+		"video/mp4": ".mp4", "application/json": ".json", "text/plain": ".txt", "application/zip": ".zip",
+	}[mt]
+}

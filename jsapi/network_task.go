@@ -1,0 +1,111 @@
+package jsapi
+
+import (
+	"context"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// netTask is a RequestTask, DownloadTask or UploadTask: the object the API
+// returns, its listeners, and the cancel of its transfer.
+type netTask struct {
+	obj    *goja.Object
+	events map[string][]listener
+	// cancel stops the transfer with a cause (nil before it starts);
+	// stopped is set when the game aborts it or the network goes, finished
+	// once its callbacks are decided: events stop at either.
+	cancel   context.CancelCauseFunc
+	stopped  bool
+	finished bool
+}
+
+// taskListeners are each platform's documented listener methods of the
+// task objects; both give every task abort. WeChat's onChunkReceived is
+// left out: minisim does not deliver chunks (enableChunked fails).
+var taskListeners = map[string]map[string][]string{
+	"wechat": {
+		"RequestTask":  {"onHeadersReceived", "offHeadersReceived"},
+		"DownloadTask": {"onProgressUpdate", "offProgressUpdate", "onHeadersReceived", "offHeadersReceived"},
+		"UploadTask":   {"onProgressUpdate", "offProgressUpdate", "onHeadersReceived", "offHeadersReceived"},
+	},
+	"tiktok": {
+		"RequestTask":  nil,
+		"DownloadTask": {"onProgressUpdate", "onHeadersReceived", "offHeadersReceived"},
+		"UploadTask":   {"onProgressUpdate", "onHeadersReceived", "offHeadersReceived"},
+	},
+}
+
+// newNetTask makes the task object of a transfer.
+func (a *API) newNetTask(kind string) *netTask {
+	t := &netTask{obj: a.vm.NewObject(), events: map[string][]listener{}}
+	must(t.obj.Set("abort", Native(a.vm, kind+".abort", func(goja.FunctionCall) goja.Value {
+		t.abort()
+		return goja.Undefined()
+	})))
+	a.listenerMethods(t.obj, kind, t.events, taskListeners[a.platform][kind]...)
+	return t
+}
+
+// abort stops the transfer; its fail callback gets "<api>:fail abort".
+// After the callbacks are decided it does nothing, as on the platform.
+func (t *netTask) abort() {
+	t.stop(errAborted)
+}
+
+// stop cancels the transfer with cause, once.
+func (t *netTask) stop(cause error) {
+	if t.cancel != nil && !t.finished && !t.stopped {
+		t.stopped = true
+		t.cancel(cause)
+	}
+}
+
+// emitTask calls the task's listeners of an event, unless it has stopped.
+func (a *API) emitTask(t *netTask, name string, arg goja.Value) {
+	if !t.finished && !t.stopped {
+		a.emitTo(t.events, name, arg)
+	}
+}
+
+// listenerMethods defines on<Event>/off<Event> methods (as named) on obj,
+// keeping the listeners in events under the event's name. off without a
+// listener removes them all, as on the platform.
+func (a *API) listenerMethods(obj *goja.Object, label string, events map[string][]listener, methods ...string) {
+	for _, method := range methods {
+		on := strings.HasPrefix(method, "on")
+		name := strings.TrimPrefix(method, "off")
+		if on {
+			name = strings.TrimPrefix(method, "on")
+		}
+		full := label + "." + method
+		fn := func(call goja.FunctionCall) goja.Value {
+			if on {
+				f, ok := goja.AssertFunction(call.Argument(0))
+				if !ok {
+					panic(a.vm.NewTypeError("%s: the listener must be a function", full))
+				}
+				events[name] = append(events[name], listener{fn: f, key: call.Argument(0).(*goja.Object)})
+				return goja.Undefined()
+			}
+			arg, _ := call.Argument(0).(*goja.Object)
+			var kept []listener
+			for _, l := range events[name] {
+				if arg != nil && l.key != arg {
+					kept = append(kept, l)
+				}
+			}
+			events[name] = kept
+			return goja.Undefined()
+		}
+		must(obj.Set(method, Native(a.vm, full, fn)))
+	}
+}
+
+// emitTo calls the listeners of an event in registration order, each
+// guarded; listeners added meanwhile wait for the next event.
+func (a *API) emitTo(events map[string][]listener, name string, arg goja.Value) {
+	for _, l := range append([]listener(nil), events[name]...) {
+		a.loop.CallNested(l.fn, goja.Undefined(), arg)
+	}
+}

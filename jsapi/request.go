@@ -1,0 +1,135 @@
+package jsapi
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// requestMethods are the methods each platform's request documents, in
+// the docs' order (for the error that lists them).
+var requestMethods = map[string][]string{
+	"wechat": {"OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "TRACE", "CONNECT"},
+	"tiktok": {"GET", "POST", "OPTIONS", "PUT", "HEAD", "DELETE"},
+}
+
+// installRequest adds request, which returns a RequestTask. The platform
+// does not promisify it: without callbacks it simply runs.
+func (a *API) installRequest() {
+	a.set("request", func(call goja.FunctionCall) goja.Value {
+		opts, _ := call.Argument(0).(*goja.Object)
+		task := a.newNetTask("RequestTask")
+		a.callbackIn("request", opts, false, func(done func(*goja.Object, string)) {
+			tr, err := a.requestTransfer(opts, task)
+			if err != nil {
+				task.finished = true
+				done(nil, err.Error())
+				return
+			}
+			a.startTransfer(tr, done)
+		})
+		return task.obj
+	})
+}
+
+// requestTransfer reads request's options. enableHttp2, enableQuic,
+// enableCache, enableHttpDNS and the like only tune how the platform's
+// client reaches the server and are accepted as they are.
+func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) {
+	raw, err := stringParam(o, "url")
+	if err != nil {
+		return nil, err
+	}
+	u, err := webURL(raw, "https", "http")
+	if err != nil {
+		return nil, err
+	}
+	method := "GET"
+	if v := prop(nonNil(a, o), "method"); !goja.IsUndefined(v) {
+		s, ok := v.Export().(string)
+		if !ok {
+			return nil, fmt.Errorf("parameter.method should be String instead of %s", typeName(v))
+		}
+		method = strings.ToUpper(s) // the docs ask for upper case; lower case is what games mistype
+	}
+	methods := requestMethods[a.platform]
+	if !slices.Contains(methods, method) {
+		return nil, fmt.Errorf("invalid method %q: use one of %s", method, strings.Join(methods, ", "))
+	}
+	if prop(nonNil(a, o), "enableChunked").ToBoolean() {
+		return nil, errors.New("enableChunked is not supported by minisim yet: leave it out and the whole response comes to success")
+	}
+	header, err := a.headerParam(o, "request")
+	if err != nil {
+		return nil, err
+	}
+	if header.Get("Content-Type") == "" {
+		header.Set("Content-Type", "application/json") // the documented default
+	}
+	body, err := a.requestBody(method, u, header, prop(nonNil(a, o), "data"))
+	if err != nil {
+		return nil, err
+	}
+	timeout, err := a.timeoutParam(o, "request")
+	if err != nil {
+		return nil, err
+	}
+	var reader io.Reader
+	if body != nil {
+		reader = bytes.NewReader(body)
+	}
+	req, err := http.NewRequest(method, u.String(), reader)
+	if err != nil {
+		return nil, fmt.Errorf("invalid url %q: %v", raw, err)
+	}
+	req.Header = header
+	dataType, responseType := textOr(o, "dataType", "json"), textOr(o, "responseType", "text")
+	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
+	if a.platform == "tiktok" && stringProp(o, "redirect") == "manual" {
+		tr.client = a.net.noRedirect
+	}
+	if a.platform == "wechat" {
+		tr.headersEvent = func(resp *http.Response) goja.Value {
+			return a.object("header", a.headerObject(resp.Header), "statusCode", resp.StatusCode,
+				"cookies", a.cookieList(resp.Header))
+		}
+	}
+	tr.read = func(_ context.Context, resp *http.Response) (func() *goja.Object, error) {
+		data, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		return func() *goja.Object {
+			res := a.object("data", a.responseData(data, dataType, responseType),
+				"statusCode", resp.StatusCode, "header", a.headerObject(resp.Header))
+			if a.platform == "wechat" {
+				must(res.Set("cookies", a.cookieList(resp.Header)))
+			}
+			return res
+		}, nil
+	}
+	return tr, nil
+}
+
+// responseData is the body as responseType and dataType ask: an
+// ArrayBuffer, or text that dataType 'json' parses when it can (a body
+// that is not JSON comes as text, as on the platform).
+func (a *API) responseData(data []byte, dataType, responseType string) goja.Value {
+	if responseType == "arraybuffer" {
+		return a.vm.ToValue(a.vm.NewArrayBuffer(data))
+	}
+	text := string(data)
+	if dataType == "json" {
+		if v, err := a.parseJSON(strings.TrimPrefix(text, "\ufeff")); err == nil {
+			return v
+		}
+	}
+	return a.vm.ToValue(text)
+}

@@ -1,0 +1,72 @@
+package simulator
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNetworkTimeoutsFromGameJSON(t *testing.T) {
+	var stderr bytes.Buffer
+	s := &Simulator{cfg: Config{Stderr: &stderr}, project: &Project{GameJSON: map[string]any{
+		"networkTimeout": map[string]any{"request": 5000.0, "uploadFile": -1.0, "downloadFile": "10s"},
+	}}}
+	for kind, want := range map[string]time.Duration{
+		"request": 5 * time.Second, "connectSocket": time.Minute, "uploadFile": time.Minute, "downloadFile": time.Minute,
+	} {
+		if got := s.NetworkTimeout(kind); got != want {
+			t.Errorf("%s: %v, want %v", kind, got, want)
+		}
+	}
+	s.NetworkTimeout("downloadFile") // warned once only
+	got := stderr.String()
+	for _, w := range []string{
+		"minisim: game.json: networkTimeout.uploadFile must be a positive number of milliseconds, not -1; using 60000\n",
+		"minisim: game.json: networkTimeout.downloadFile must be a positive number of milliseconds, not \"10s\"; using 60000\n",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("no warning %q in:\n%s", w, got)
+		}
+	}
+	if strings.Count(got, "\n") != 2 {
+		t.Errorf("one warning per entry expected:\n%s", got)
+	}
+
+	none := &Simulator{project: &Project{}}
+	if got := none.NetworkTimeout("request"); got != time.Minute {
+		t.Errorf("without game.json: %v", got)
+	}
+	if none.NetworkType() != "wifi" {
+		t.Errorf("default network type %q", none.NetworkType())
+	}
+	none.SetNetworkType("none") // no game running: nobody to tell
+	if none.NetworkType() != "none" {
+		t.Errorf("after SetNetworkType: %q", none.NetworkType())
+	}
+}
+
+// A game's requests time out as its game.json says, and what it downloads
+// createImage shows.
+func TestNetworkInAGame(t *testing.T) {
+	var dot bytes.Buffer
+	png.Encode(&dot, image.NewNRGBA(image.Rect(0, 0, 2, 3)))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/dot.png", func(w http.ResponseWriter, r *http.Request) { w.Write(dot.Bytes()) })
+	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	r := runGame(t, "network", "--frames", "10", "--query", "base="+srv.URL)
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout, "network wifi\n", "request request:fail timeout\n", "image 2 3\n")
+	if !strings.Contains(r.stderr, `networkTimeout.downloadFile must be a positive number of milliseconds, not "soon"`) {
+		t.Errorf("no warning about game.json's downloadFile timeout:\n%s", r.stderr)
+	}
+}
