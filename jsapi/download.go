@@ -17,28 +17,11 @@ import (
 // installDownload adds downloadFile: a GET whose body goes to a temp file
 // that createImage and the file APIs read back. Not promisified.
 func (a *API) installDownload() {
-	a.set("downloadFile", func(call goja.FunctionCall) goja.Value {
-		opts, _ := call.Argument(0).(*goja.Object)
-		task := a.newNetTask("DownloadTask")
-		a.callbackIn("downloadFile", opts, false, func(done func(*goja.Object, string)) {
-			tr, err := a.downloadTransfer(opts, task)
-			if err != nil {
-				task.finished = true
-				done(nil, err.Error())
-				return
-			}
-			a.startTransfer(tr, done)
-		})
-		return task.obj
-	})
+	a.setTransfer("downloadFile", "DownloadTask", a.downloadTransfer)
 }
 
 func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
-	raw, err := stringParam(o, "url")
-	if err != nil {
-		return nil, err
-	}
-	u, err := webURL(raw, "https", "http")
+	u, err := urlParam(o, "https", "http")
 	if err != nil {
 		return nil, err
 	}

@@ -26,28 +26,25 @@ var eventNames = []string{TouchStart, TouchMove, TouchEnd, TouchCancel, "Show", 
 
 func (a *API) installEvents() {
 	for _, name := range eventNames {
-		name := name
-		a.set("on"+name, func(call goja.FunctionCall) goja.Value {
-			fn, ok := goja.AssertFunction(call.Argument(0))
-			if !ok {
-				panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("on"+name)))
-			}
-			a.listeners[name] = append(a.listeners[name], listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-			return goja.Undefined()
-		})
-		a.set("off"+name, func(call goja.FunctionCall) goja.Value {
-			// Without an argument every listener goes, as on the platform.
-			arg, _ := call.Argument(0).(*goja.Object)
-			kept := a.listeners[name][:0]
-			for _, l := range a.listeners[name] {
-				if arg != nil && l.key != arg {
-					kept = append(kept, l)
-				}
-			}
-			a.listeners[name] = kept
-			return goja.Undefined()
-		})
+		a.addEvent(name)
 	}
+}
+
+// addEvent defines onX/offX for an event delivered with emit. Without an
+// argument offX removes every listener, as on the platform.
+func (a *API) addEvent(name string) {
+	a.set("on"+name, func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(call.Argument(0))
+		if !ok {
+			panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("on"+name)))
+		}
+		a.listeners[name] = append(a.listeners[name], listener{fn: fn, key: call.Argument(0).(*goja.Object)})
+		return goja.Undefined()
+	})
+	a.set("off"+name, func(call goja.FunctionCall) goja.Value {
+		a.listeners[name] = removeListener(a.listeners[name], call.Argument(0))
+		return goja.Undefined()
+	})
 }
 
 // emit calls every listener of an event with one argument, each guarded,

@@ -71,22 +71,6 @@ func (a *API) installKeyboard() {
 	})
 }
 
-// addEvent defines onX/offX for an event delivered with emit.
-func (a *API) addEvent(name string) {
-	a.set("on"+name, func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("on"+name)))
-		}
-		a.listeners[name] = append(a.listeners[name], listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-		return goja.Undefined()
-	})
-	a.set("off"+name, func(call goja.FunctionCall) goja.Value {
-		a.listeners[name] = removeListener(a.listeners[name], call.Argument(0))
-		return goja.Undefined()
-	})
-}
-
 // Keyboard is the soft keyboard's state, for the simulator to draw.
 func (a *API) Keyboard() Keyboard { return a.keyboard }
 

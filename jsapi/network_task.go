@@ -2,6 +2,7 @@ package jsapi
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -108,4 +109,33 @@ func (a *API) emitTo(events map[string][]listener, name string, arg goja.Value) 
 	for _, l := range append([]listener(nil), events[name]...) {
 		a.loop.CallNested(l.fn, goja.Undefined(), arg)
 	}
+}
+
+// setTransfer defines a network API that returns a task object (class
+// names it, e.g. "RequestTask"): build reads the options into a transfer,
+// which then runs off the loop. The platform does not promisify these.
+func (a *API) setTransfer(name, class string, build func(o *goja.Object, task *netTask) (*transfer, error)) {
+	a.set(name, func(call goja.FunctionCall) goja.Value {
+		opts, _ := call.Argument(0).(*goja.Object)
+		task := a.newNetTask(class)
+		a.callbackIn(name, opts, false, func(done func(*goja.Object, string)) {
+			tr, err := build(opts, task)
+			if err != nil {
+				task.finished = true
+				done(nil, err.Error())
+				return
+			}
+			a.startTransfer(tr, done)
+		})
+		return task.obj
+	})
+}
+
+// urlParam reads the url option as an absolute URL of one of schemes.
+func urlParam(o *goja.Object, schemes ...string) (*url.URL, error) {
+	raw, err := stringParam(o, "url")
+	if err != nil {
+		return nil, err
+	}
+	return webURL(raw, schemes...)
 }

@@ -23,31 +23,14 @@ var requestMethods = map[string][]string{
 // installRequest adds request, which returns a RequestTask. The platform
 // does not promisify it: without callbacks it simply runs.
 func (a *API) installRequest() {
-	a.set("request", func(call goja.FunctionCall) goja.Value {
-		opts, _ := call.Argument(0).(*goja.Object)
-		task := a.newNetTask("RequestTask")
-		a.callbackIn("request", opts, false, func(done func(*goja.Object, string)) {
-			tr, err := a.requestTransfer(opts, task)
-			if err != nil {
-				task.finished = true
-				done(nil, err.Error())
-				return
-			}
-			a.startTransfer(tr, done)
-		})
-		return task.obj
-	})
+	a.setTransfer("request", "RequestTask", a.requestTransfer)
 }
 
 // requestTransfer reads request's options. enableHttp2, enableQuic,
 // enableCache, enableHttpDNS and the like only tune how the platform's
 // client reaches the server and are accepted as they are.
 func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) {
-	raw, err := stringParam(o, "url")
-	if err != nil {
-		return nil, err
-	}
-	u, err := webURL(raw, "https", "http")
+	u, err := urlParam(o, "https", "http")
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +70,7 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 	}
 	req, err := http.NewRequest(method, u.String(), reader)
 	if err != nil {
-		return nil, fmt.Errorf("invalid url %q: %v", raw, err)
+		return nil, fmt.Errorf("invalid url %q: %v", u.String(), err)
 	}
 	req.Header = header
 	dataType, responseType := textOr(o, "dataType", "json"), textOr(o, "responseType", "text")

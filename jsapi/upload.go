@@ -23,28 +23,11 @@ import (
 // installUpload adds uploadFile: a multipart/form-data POST of formData's
 // fields and one file. Not promisified.
 func (a *API) installUpload() {
-	a.set("uploadFile", func(call goja.FunctionCall) goja.Value {
-		opts, _ := call.Argument(0).(*goja.Object)
-		task := a.newNetTask("UploadTask")
-		a.callbackIn("uploadFile", opts, false, func(done func(*goja.Object, string)) {
-			tr, err := a.uploadTransfer(opts, task)
-			if err != nil {
-				task.finished = true
-				done(nil, err.Error())
-				return
-			}
-			a.startTransfer(tr, done)
-		})
-		return task.obj
-	})
+	a.setTransfer("uploadFile", "UploadTask", a.uploadTransfer)
 }
 
 func (a *API) uploadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
-	raw, err := stringParam(o, "url")
-	if err != nil {
-		return nil, err
-	}
-	u, err := webURL(raw, "https", "http")
+	u, err := urlParam(o, "https", "http")
 	if err != nil {
 		return nil, err
 	}
