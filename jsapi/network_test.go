@@ -106,6 +106,7 @@ func echoServer(t *testing.T) *httptest.Server {
 		io.WriteString(w, `"late"`)
 	})
 	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/text", http.StatusFound) })
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -185,14 +186,19 @@ head 200 ""
 headers first 200 yes 2
 done`)
 
-	// TikTok's RequestTask has abort only, and TRACE is not among its methods.
+	// TikTok's RequestTask has abort only, TRACE is not among its methods,
+	// and redirect: 'manual' hands the game the redirect.
 	e = netEnv(t, &fakeHost{}, "tiktok", srv.URL, map[string]string{}, `
 var task = tt.request({url: 'BASE/echo', method: 'TRACE', fail: log('trace')});
 console.log(Object.keys(task).join(','));
+tt.request({url: 'BASE/moved', success: function (r) { console.log('followed', r.statusCode); }});
+tt.request({url: 'BASE/moved', redirect: 'manual', success: function (r) { console.log('manual', r.statusCode, r.header.Location); }});
 `)
-	e.until(t, "trace")
+	e.until(t, "manual")
 	wantOut(t, e, `abort
-trace {"errMsg":"request:fail invalid method \"TRACE\": use one of GET, POST, OPTIONS, PUT, HEAD, DELETE"}`)
+trace {"errMsg":"request:fail invalid method \"TRACE\": use one of GET, POST, OPTIONS, PUT, HEAD, DELETE"}
+followed 404
+manual 302 /text`)
 }
 
 func TestRequestTimeoutsAndAbort(t *testing.T) {
