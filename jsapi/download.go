@@ -1,7 +1,6 @@
 package jsapi
 
 import (
-	"context"
 	"errors"
 	"io"
 	"mime"
@@ -44,7 +43,7 @@ func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error)
 	req.Header = header
 	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
 	tr.headersEvent = func(resp *http.Response) goja.Value { return a.object("header", a.headerObject(resp.Header)) }
-	tr.read = func(_ context.Context, resp *http.Response) (func() *goja.Object, error) {
+	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		scratch, err := a.receiveFile(task, resp)
 		if err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,6 +106,7 @@ func echoServer(t *testing.T) *httptest.Server {
 		io.WriteString(w, `"late"`)
 	})
 	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/text", http.StatusFound) })
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -184,14 +186,19 @@ head 200 ""
 headers first 200 yes 2
 done`)
 
-	// TikTok's RequestTask has abort only, and TRACE is not among its methods.
+	// TikTok's RequestTask has abort only, TRACE is not among its methods,
+	// and redirect: 'manual' hands the game the redirect.
 	e = netEnv(t, &fakeHost{}, "tiktok", srv.URL, map[string]string{}, `
 var task = tt.request({url: 'BASE/echo', method: 'TRACE', fail: log('trace')});
 console.log(Object.keys(task).join(','));
+tt.request({url: 'BASE/moved', success: function (r) { console.log('followed', r.statusCode); }});
+tt.request({url: 'BASE/moved', redirect: 'manual', success: function (r) { console.log('manual', r.statusCode, r.header.Location); }});
 `)
-	e.until(t, "trace")
+	e.until(t, "manual")
 	wantOut(t, e, `abort
-trace {"errMsg":"request:fail invalid method \"TRACE\": use one of GET, POST, OPTIONS, PUT, HEAD, DELETE"}`)
+trace {"errMsg":"request:fail invalid method \"TRACE\": use one of GET, POST, OPTIONS, PUT, HEAD, DELETE"}
+followed 404
+manual 302 /text`)
 }
 
 func TestRequestTimeoutsAndAbort(t *testing.T) {
@@ -268,7 +275,7 @@ func TestClosingTheAPIStopsTransfers(t *testing.T) {
 		<-r.Context().Done()
 		close(gone)
 	}))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
 	e := netEnv(t, &fakeHost{}, "wechat", srv.URL, map[string]string{}, `wx.request({url: 'BASE/', complete: log('never')});`)
 	waitFor(t, arrived, "the request never came")
 	e.api.Close()
@@ -307,4 +314,53 @@ func freePort(t *testing.T) string {
 	addr := l.Addr().String()
 	l.Close()
 	return addr
+}
+
+// More than 10 transfers at once wait their turn: the server never has
+// more than 10 of them in hand.
+func TestTransfersBeyondTheLimitWaitTheirTurn(t *testing.T) {
+	var mu sync.Mutex
+	inFlight, most := 0, 0
+	arrived, release := make(chan struct{}, 11), make(chan struct{}, 11)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		most = max(most, inFlight)
+		mu.Unlock()
+		arrived <- struct{}{}
+		select {
+		case <-release:
+		case <-r.Context().Done(): // the test gave up
+		}
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+		io.WriteString(w, "ok")
+	}))
+	t.Cleanup(srv.Close) // after the API closes, which lets go of what is held
+	e := netEnv(t, &fakeHost{}, "wechat", srv.URL, map[string]string{}, `
+var done = 0;
+for (var i = 0; i < 11; i++) {
+  wx.request({url: 'BASE/', success: function () { if (++done === 11) console.log('all', done); }});
+}
+`)
+	for i := 0; i < 10; i++ {
+		waitFor(t, chanOf(arrived), "the first 10 requests did not all come")
+	}
+	// Give an 11th that did not wait its turn the time to show up. A
+	// correct run never sees it here, however slow the machine.
+	select {
+	case <-arrived:
+		t.Fatal("an 11th request went out while 10 were in flight")
+	case <-time.After(50 * time.Millisecond):
+	}
+	release <- struct{}{} // one finishes: the 11th may go
+	waitFor(t, chanOf(arrived), "the 11th request never came")
+	for i := 0; i < 10; i++ {
+		release <- struct{}{}
+	}
+	e.until(t, "all 11")
+	if most != 10 {
+		t.Errorf("the server had %d requests at once, want at most 10", most)
+	}
 }

@@ -18,7 +18,7 @@ type transfer struct {
 	headersEvent func(resp *http.Response) goja.Value
 	// read consumes the response off the loop and returns what builds the
 	// success result on the loop.
-	read func(ctx context.Context, resp *http.Response) (result func() *goja.Object, err error)
+	read func(resp *http.Response) (result func() *goja.Object, err error)
 }
 
 // startTransfer runs tr off the loop and finishes its API with done: any
@@ -74,7 +74,7 @@ func (a *API) exchange(ctx context.Context, tr *transfer) (func() *goja.Object, 
 	if tr.headersEvent != nil {
 		a.loop.Post(func() { a.emitTask(tr.task, "HeadersReceived", tr.headersEvent(resp)) })
 	}
-	result, err := tr.read(timed, resp)
+	result, err := tr.read(resp)
 	if err != nil {
 		return nil, stopCause(timed, err)
 	}

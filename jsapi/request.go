@@ -2,7 +2,6 @@ package jsapi
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -84,7 +83,7 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 				"cookies", a.cookieList(resp.Header))
 		}
 	}
-	tr.read = func(_ context.Context, resp *http.Response) (func() *goja.Object, error) {
+	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		data, err := io.ReadAll(resp.Body)
 		if err != nil {
 			return nil, err

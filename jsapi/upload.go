@@ -2,7 +2,6 @@ package jsapi
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +74,7 @@ func (a *API) uploadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
 	req.Header.Set("Content-Type", contentType)
 	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
 	tr.headersEvent = func(resp *http.Response) goja.Value { return a.object("header", a.headerObject(resp.Header)) }
-	tr.read = func(_ context.Context, resp *http.Response) (func() *goja.Object, error) {
+	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		data, err := io.ReadAll(resp.Body)
 		if err != nil {
 			return nil, err
