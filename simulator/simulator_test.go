@@ -292,7 +292,7 @@ window 375 3 device iPhone -1 base string
 globals undefined undefined undefined undefined true
 clock 0 2025-01-01T00:00:00.000Z
 random 0.6046602879796196
-canIUse true true function
+canIUse true false undefined
 onerror image load failed: https://example.com/a.png: loading images from https: URLs is not supported by this build of minisim yet
 onerror image load failed: images/nope.png: file not found
 later 116.667 116
