@@ -4,10 +4,7 @@
 // device, nowhere. It knows nothing of JS: package jsapi drives it.
 package audio
 
-import (
-	"fmt"
-	"time"
-)
+import "fmt"
 
 // SampleRate is the rate of every decoded clip and of the mixer's output;
 // Channels its channel count (interleaved left, right).
@@ -32,11 +29,6 @@ func (c *Clip) Frames() int { return len(c.samples) / Channels }
 
 // Seconds is the clip's length in seconds.
 func (c *Clip) Seconds() float64 { return float64(c.Frames()) / SampleRate }
-
-// Duration is the clip's length.
-func (c *Clip) Duration() time.Duration {
-	return time.Duration(float64(c.Frames()) * float64(time.Second) / SampleRate)
-}
 
 // Samples are the clip's interleaved stereo samples; callers must not
 // change them.

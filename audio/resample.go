@@ -3,7 +3,12 @@ package audio
 // toClip converts interleaved samples of 1 or 2 channels at rate into a
 // clip: mono is copied to both sides, other rates are resampled to
 // SampleRate by linear interpolation (plenty for a simulator's speakers).
+// Samples already in the mixer's format are kept, not copied: callers
+// hand over a slice of their own.
 func toClip(samples []float32, channels, rate int) *Clip {
+	if rate == SampleRate && channels == Channels {
+		return NewClip(samples)
+	}
 	frames := len(samples) / channels
 	if rate == SampleRate {
 		out := make([]float32, frames*Channels)

@@ -67,8 +67,10 @@ func TestEncodingsRoundTrip(t *testing.T) {
 		if err != nil || back != text {
 			t.Errorf("%s: %q came back as %q (%v)", enc, text, back, err)
 		}
-		if !ValidEncoding(enc) {
-			t.Errorf("%s is not valid", enc)
+	}
+	for _, bad := range []string{"utf7", "UTF8", "", "gbk"} {
+		if ValidEncoding(bad) {
+			t.Errorf("%q should not be a valid encoding", bad)
 		}
 	}
 }

@@ -159,11 +159,6 @@ type API struct {
 	net *network
 }
 
-type listener struct {
-	fn  goja.Callable
-	key *goja.Object // the function object, for off*
-}
-
 // Install creates the platform object (wx for WeChat, tt for TikTok) in the
 // domain and returns it for the simulator to drive events through.
 func Install(loop Loop, host Host, cfg Config) *API {

@@ -16,10 +16,6 @@ type audioState struct {
 	// interruptions pause them in).
 	live        []*innerAudio
 	interrupted bool // the system holds the audio (wx.onAudioInterruptionBegin)
-	// options are wx.setInnerAudioOption's: no effect on a desktop (no
-	// other app's music to mix with, no mute switch, no earpiece), kept
-	// for completeness.
-	options map[string]bool
 }
 
 // audioCacheLimit bounds the decoded clips kept for reuse (a minute of
@@ -27,8 +23,7 @@ type audioState struct {
 const audioCacheLimit = 256 << 20
 
 func (a *API) installAudio() {
-	a.audio = &audioState{cache: audio.NewCache(audioCacheLimit),
-		options: map[string]bool{"mixWithOther": true, "obeyMuteSwitch": true, "speakerOn": true}}
+	a.audio = &audioState{cache: audio.NewCache(audioCacheLimit)}
 	a.set("createInnerAudioContext", func(call goja.FunctionCall) goja.Value {
 		// WeChat's {useWebAudioImplement} only picks the engine behind the
 		// same API: nothing to choose here.
@@ -37,30 +32,17 @@ func (a *API) installAudio() {
 	if a.platform != "wechat" {
 		return // TikTok documents neither of the two below
 	}
-	a.set("setInnerAudioOption", func(call goja.FunctionCall) goja.Value {
-		opts, _ := call.Argument(0).(*goja.Object)
-		return a.callback("setInnerAudioOption", opts, func(done func(*goja.Object, string)) {
-			set := map[string]bool{}
-			for _, k := range []string{"mixWithOther", "obeyMuteSwitch", "speakerOn"} {
-				v := goja.Undefined()
-				if opts != nil {
-					v = prop(opts, k)
-				}
-				if goja.IsUndefined(v) {
-					continue
-				}
-				b, ok := v.Export().(bool)
-				if !ok {
-					done(nil, fmt.Sprintf("parameter.%s should be Boolean instead of %s", k, typeName(v)))
-					return
-				}
-				set[k] = b
+	// Its options have no effect on a desktop (no other app's music to mix
+	// with, no mute switch, no earpiece): it checks them as WeChat does.
+	a.setAsync("setInnerAudioOption", func(v goja.Value) (*goja.Object, string) {
+		opts, _ := v.(*goja.Object)
+		for _, k := range []string{"mixWithOther", "obeyMuteSwitch", "speakerOn"} {
+			x := prop(nonNil(a, opts), k)
+			if _, isBool := x.Export().(bool); !goja.IsUndefined(x) && !isBool {
+				return nil, fmt.Sprintf("parameter.%s should be Boolean instead of %s", k, typeName(x))
 			}
-			for k, b := range set {
-				a.audio.options[k] = b
-			}
-			done(nil, "")
-		})
+		}
+		return nil, ""
 	})
 	a.setAsync("getAvailableAudioSources", func(goja.Value) (*goja.Object, string) {
 		return a.object("audioSources", a.vm.NewArray(audioSources(a.host.SystemInfo().Platform)...)), ""

@@ -70,24 +70,7 @@ func newInnerAudio(a *API) *innerAudio {
 	c.method("seek", func(call goja.FunctionCall) { c.seek(call.Argument(0)) })
 	c.method("destroy", func(goja.FunctionCall) { c.destroy() })
 	for _, name := range audioEvents {
-		c.method("on"+name, func(call goja.FunctionCall) {
-			fn, ok := goja.AssertFunction(call.Argument(0))
-			if !ok {
-				panic(a.vm.NewTypeError("InnerAudioContext.on%s: the listener must be a function", name))
-			}
-			c.listeners[name] = append(c.listeners[name], listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-		})
-		c.method("off"+name, func(call goja.FunctionCall) {
-			// Without an argument every listener of the event goes.
-			arg, _ := call.Argument(0).(*goja.Object)
-			var kept []listener
-			for _, l := range c.listeners[name] {
-				if arg != nil && l.key != arg {
-					kept = append(kept, l)
-				}
-			}
-			c.listeners[name] = kept
-		})
+		defineListeners(a.vm, c.obj, "InnerAudioContext", c.listeners, "on"+name, "off"+name)
 	}
 	return c
 }
@@ -244,9 +227,7 @@ func (c *innerAudio) rebase() {
 
 // emit calls the listeners of an event now, with this as the context.
 func (c *innerAudio) emit(name string, args ...goja.Value) {
-	for _, l := range slices.Clone(c.listeners[name]) {
-		c.a.loop.CallNested(l.fn, c.obj, args...)
-	}
+	emitTo(c.a.loop, c.obj, c.listeners, name, args...)
 }
 
 // post fires an event on a later turn: the platforms' events are
@@ -476,7 +457,7 @@ func (c *innerAudio) destroy() {
 	}
 	c.unload()
 	c.destroyed = true
-	c.listeners = map[string][]listener{}
+	clear(c.listeners) // the on/off methods keep this map
 }
 
 // release stops the context for good without events (the domain closes).

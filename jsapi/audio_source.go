@@ -6,12 +6,13 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/minisim/minisim/audio"
+
+	"github.com/minisim/minisim/gamefs"
 )
 
 // The errCodes of InnerAudioContext.onError (WeChat documents them;
@@ -55,7 +56,7 @@ func (a *API) resolveAudioSrc(src string) (audioSource, error) {
 	case strings.HasPrefix(src, "cloud://"):
 		return audioSource{}, &audioError{audioFileError, fmt.Sprintf("%s: cloud file IDs are not supported by minisim; put the sound in the game folder or use an http(s) URL", src)}
 	case strings.Contains(src, "://"):
-		if strings.HasPrefix(src, wxUserDataPath) || strings.HasPrefix(src, ttUserDataPath) || strings.HasPrefix(src, wxSavedPrefix) {
+		if a.isUserFilePath(src) {
 			real, err := a.readablePath(src)
 			if err != nil {
 				return audioSource{}, &audioError{audioFileError, fmt.Sprintf("%s: %v", src, err)}
@@ -64,8 +65,8 @@ func (a *API) resolveAudioSrc(src string) (audioSource, error) {
 		}
 		return audioSource{}, &audioError{audioFileError, fmt.Sprintf("%s: unsupported path; use a path in the game folder, a temp file path, a user data path or an http(s) URL", src)}
 	}
-	rel := path.Clean(strings.TrimPrefix(src, "/"))
-	if rel == ".." || strings.HasPrefix(rel, "../") || rel == "." {
+	rel, err := gamefs.Clean(src)
+	if err != nil || rel == "." {
 		return audioSource{}, &audioError{audioFileError, fmt.Sprintf("file not exist: %s (the path leaves the game folder)", src)}
 	}
 	return audioSource{file: filepath.Join(a.loop.Root(), filepath.FromSlash(rel)), rel: rel}, nil

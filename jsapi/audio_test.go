@@ -429,3 +429,26 @@ func TestAudioIsMainDomainOnly(t *testing.T) {
 	e := newDomainEnv(t, &fakeHost{}, "wechat", jsapi.OpenDomain, `console.log(typeof wx.createInnerAudioContext)`)
 	wantLog(t, e, "undefined\n")
 }
+
+func TestSoundsPlayFromTheUserDataFolder(t *testing.T) {
+	for _, platform := range []string{"wechat", "tiktok"} {
+		t.Run(platform, func(t *testing.T) {
+			e := newEnv(t, platform, "")
+			dir := t.TempDir()
+			userDirs.Store(e.host, dir)
+			os.MkdirAll(filepath.Join(dir, "usr"), 0o755)
+			if err := os.WriteFile(filepath.Join(dir, "usr", "s.wav"), wavFile(0.5), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			e.run(t, audioScript(platform, `
+ctx.src = `+platformObj(platform)+`.env.USER_DATA_PATH + '/s.wav';
+var missing = `+platformObj(platform)+`.createInnerAudioContext();
+missing.onError(function (r) { console.log('missing', r.errCode); });
+missing.src = `+platformObj(platform)+`.env.USER_DATA_PATH + '/none.wav';
+`))
+			audioSettle(e)
+			e.run(t, `console.log('duration', ctx.duration)`)
+			wantLog(t, e, "Canplay 0ms 0 true \nmissing 10003\nduration 0.5\n")
+		})
+	}
+}

@@ -30,30 +30,10 @@ func (a *API) installEvents() {
 	}
 }
 
-// addEvent defines onX/offX for an event delivered with emit. Without an
-// argument offX removes every listener, as on the platform.
-func (a *API) addEvent(name string) {
-	a.set("on"+name, func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("on"+name)))
-		}
-		a.listeners[name] = append(a.listeners[name], listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-		return goja.Undefined()
-	})
-	a.set("off"+name, func(call goja.FunctionCall) goja.Value {
-		a.listeners[name] = removeListener(a.listeners[name], call.Argument(0))
-		return goja.Undefined()
-	})
-}
-
 // emit calls every listener of an event with one argument, each guarded,
 // in registration order. Listeners added meanwhile wait for the next event.
 func (a *API) emit(name string, arg goja.Value) {
-	ls := append([]listener(nil), a.listeners[name]...)
-	for _, l := range ls {
-		a.loop.CallNested(l.fn, goja.Undefined(), arg)
-	}
+	emitTo(a.loop, goja.Undefined(), a.listeners, name, arg)
 }
 
 // HasListeners reports whether the game listens to an event.

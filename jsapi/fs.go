@@ -60,7 +60,6 @@ func (x fsArgs) get(k string) goja.Value {
 func (a *API) fileSystemManager() *goja.Object {
 	m := a.vm.NewObject()
 	for _, method := range a.fsMethods() {
-		method := method
 		must(m.Set(method.name, Native(a.vm, "FileSystemManager."+method.name, func(call goja.FunctionCall) goja.Value {
 			opts, _ := call.Argument(0).(*goja.Object)
 			// The platforms do not promisify the file methods.
@@ -90,7 +89,8 @@ func (a *API) fileSystemManager() *goja.Object {
 		must(m.Set(name, Native(a.vm, "FileSystemManager."+name, func(call goja.FunctionCall) goja.Value {
 			in := fsArgs{pos: map[string]goja.Value{}}
 			if method.syncObject {
-				in = fsArgs{opts: objectOrNil(call.Argument(0))}
+				opts, _ := call.Argument(0).(*goja.Object)
+				in = fsArgs{opts: opts}
 			}
 			for i, p := range method.params {
 				in.pos[p] = call.Argument(i)
@@ -110,11 +110,6 @@ func (a *API) fileSystemManager() *goja.Object {
 		})))
 	}
 	return m
-}
-
-func objectOrNil(v goja.Value) *goja.Object {
-	o, _ := v.(*goja.Object)
-	return o
 }
 
 // fsQueue runs op off the loop after the file calls queued before it, as

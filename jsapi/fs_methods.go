@@ -41,26 +41,12 @@ func (a *API) pathArg(x fsArgs, method, k string, want access) (location, error)
 	return a.locateFor(method, p, want)
 }
 
-// on runs an operation whose failures name loc's path.
-func on(loc location, run func() error) func() (any, error) {
+// onPaths runs an operation whose failures name its paths (two for
+// "rename a -> b", as the platforms word them).
+func onPaths(run func() error, paths ...string) func() (any, error) {
 	return func() (any, error) {
 		if err := run(); err != nil {
-			return nil, failOn(err, loc.path)
-		}
-		return nil, nil
-	}
-}
-
-// onBoth runs an operation of two paths; every failure names both, as the
-// platforms word them ("rename a -> b").
-func onBoth(from, to string, run func() error) func() (any, error) {
-	return func() (any, error) {
-		if err := run(); err != nil {
-			f := failOn(err, from, to)
-			if f.text == "" {
-				f.paths = []string{from, to}
-			}
-			return nil, f
+			return nil, failOn(err, paths...)
 		}
 		return nil, nil
 	}
@@ -71,7 +57,7 @@ func (a *API) fsAccess(x fsArgs) (fsOp, error) {
 	if err != nil {
 		return fsOp{}, err
 	}
-	return fsOp{run: on(loc, func() error { _, err := loc.dir.Stat(loc.name); return err })}, nil
+	return fsOp{run: onPaths(func() error { _, err := loc.dir.Stat(loc.name); return err }, loc.path)}, nil
 }
 
 func (a *API) fsReadFile(x fsArgs) (fsOp, error) {
@@ -127,7 +113,7 @@ func (a *API) fsWriter(method string, appending bool) func(fsArgs) (fsOp, error)
 			return fsOp{}, err
 		}
 		quota := a.files.quota
-		return fsOp{run: on(loc, func() error { return loc.dir.WriteFile(loc.name, data, appending, quota) })}, nil
+		return fsOp{run: onPaths(func() error { return loc.dir.WriteFile(loc.name, data, appending, quota) }, loc.path)}, nil
 	}
 }
 
@@ -137,9 +123,9 @@ func (a *API) fsCopyFile(x fsArgs) (fsOp, error) {
 		return fsOp{}, err
 	}
 	quota := a.files.quota
-	return fsOp{run: onBoth(src.path, dst.path, func() error {
+	return fsOp{run: onPaths(func() error {
 		return gamefs.Copy(src.dir, src.name, dst.dir, dst.name, quota)
-	})}, nil
+	}, src.path, dst.path)}, nil
 }
 
 func (a *API) fsRename(x fsArgs) (fsOp, error) {
@@ -147,7 +133,7 @@ func (a *API) fsRename(x fsArgs) (fsOp, error) {
 	if err != nil {
 		return fsOp{}, err
 	}
-	return fsOp{run: onBoth(from.path, to.path, func() error { return from.dir.Rename(from.name, to.name) })}, nil
+	return fsOp{run: onPaths(func() error { return from.dir.Rename(from.name, to.name) }, from.path, to.path)}, nil
 }
 
 // twoPathArgs reads a source (to read, or to move when want is toWrite)
@@ -177,7 +163,7 @@ func (a *API) fsUnlink(x fsArgs) (fsOp, error) {
 	if err != nil {
 		return fsOp{}, err
 	}
-	return fsOp{run: on(loc, func() error { return loc.dir.Unlink(loc.name) })}, nil
+	return fsOp{run: onPaths(func() error { return loc.dir.Unlink(loc.name) }, loc.path)}, nil
 }
 
 func (a *API) fsTruncate(x fsArgs) (fsOp, error) {
@@ -191,7 +177,7 @@ func (a *API) fsTruncate(x fsArgs) (fsOp, error) {
 	}
 	length = max(length, 0) // absent: 0, as documented
 	quota := a.files.quota
-	return fsOp{run: on(loc, func() error { return loc.dir.Truncate(loc.name, length, quota) })}, nil
+	return fsOp{run: onPaths(func() error { return loc.dir.Truncate(loc.name, length, quota) }, loc.path)}, nil
 }
 
 func (a *API) fsMkdir(x fsArgs) (fsOp, error) {
@@ -200,7 +186,7 @@ func (a *API) fsMkdir(x fsArgs) (fsOp, error) {
 		return fsOp{}, err
 	}
 	recursive := x.flag("recursive")
-	return fsOp{run: on(loc, func() error { return loc.dir.Mkdir(loc.name, recursive) })}, nil
+	return fsOp{run: onPaths(func() error { return loc.dir.Mkdir(loc.name, recursive) }, loc.path)}, nil
 }
 
 func (a *API) fsRmdir(x fsArgs) (fsOp, error) {
@@ -209,7 +195,7 @@ func (a *API) fsRmdir(x fsArgs) (fsOp, error) {
 		return fsOp{}, err
 	}
 	recursive := x.flag("recursive")
-	return fsOp{run: on(loc, func() error { return loc.dir.Rmdir(loc.name, recursive) })}, nil
+	return fsOp{run: onPaths(func() error { return loc.dir.Rmdir(loc.name, recursive) }, loc.path)}, nil
 }
 
 func (a *API) fsReaddir(x fsArgs) (fsOp, error) {

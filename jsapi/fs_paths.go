@@ -90,7 +90,11 @@ func (a *API) userDirs() error {
 	}
 	fsys.user = gamefs.NewDir(filepath.Join(base, userDataSubdir))
 	fsys.saved = gamefs.NewDir(filepath.Join(base, savedFileSubdir))
-	fsys.quota = gamefs.NewQuota(fsys.limit, fsys.user, fsys.saved)
+	counted := []*gamefs.Dir{fsys.user}
+	if a.platform == "wechat" { // TikTok saves files into the user folder
+		counted = append(counted, fsys.saved)
+	}
+	fsys.quota = gamefs.NewQuota(fsys.limit, counted...)
 	return nil
 }
 

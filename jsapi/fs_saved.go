@@ -158,7 +158,7 @@ func (a *API) fsRemoveSavedFile(x fsArgs) (fsOp, error) {
 	if loc.place != inUser && loc.place != inSaved {
 		return fsOp{}, &fsFail{kind: gamefs.KindPermission, paths: []string{p}}
 	}
-	return fsOp{run: on(loc, func() error { return loc.dir.Unlink(loc.name) })}, nil
+	return fsOp{run: onPaths(func() error { return loc.dir.Unlink(loc.name) }, loc.path)}, nil
 }
 
 // fsUnzip is unzip: a zip file the game may read, into a directory of the
@@ -177,13 +177,6 @@ func (a *API) fsUnzip(x fsArgs) (fsOp, error) {
 		case gamefs.KindOf(err) == gamefs.KindInvalid:
 			return nil, failText("unzip fail, %s: %v", zip.path, err)
 		}
-		return onBoth(zip.path, target.path, func() error { return err })()
+		return nil, failOn(err, zip.path, target.path)
 	}}, nil
-}
-
-// release forgets a temp path whose file saveFile moved away.
-func (t *tempFiles) release(path string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.files, path)
 }

@@ -1,8 +1,6 @@
 package jsapi
 
 import (
-	"strings"
-
 	"github.com/dop251/goja"
 )
 
@@ -13,7 +11,7 @@ var networkTypes = map[string][]string{
 }
 
 // NetworkTypes lists the connection types a platform's games can be told
-// of, for the simulator to offer.
+// of (the simulator checks --network against them).
 func NetworkTypes(platform string) []string {
 	return append([]string(nil), networkTypes[platform]...)
 }
@@ -26,8 +24,7 @@ func (a *API) installNetworkStatus() {
 	a.setPending("getNetworkType", func(_ *goja.Object, done func(*goja.Object, string)) {
 		done(a.object("networkType", a.host.NetworkType()), "")
 	})
-	a.listenerMethods(a.obj, strings.TrimSuffix(a.apiName(""), "."), a.listeners,
-		"onNetworkStatusChange", "offNetworkStatusChange")
+	a.addEvent("NetworkStatusChange")
 }
 
 // DispatchNetworkStatusChange tells the game the connection changed (the

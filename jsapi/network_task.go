@@ -3,7 +3,6 @@ package jsapi
 import (
 	"context"
 	"net/url"
-	"strings"
 
 	"github.com/dop251/goja"
 )
@@ -44,7 +43,7 @@ func (a *API) newNetTask(kind string) *netTask {
 		t.abort()
 		return goja.Undefined()
 	})))
-	a.listenerMethods(t.obj, kind, t.events, taskListeners[a.platform][kind]...)
+	defineListeners(a.vm, t.obj, kind, t.events, taskListeners[a.platform][kind]...)
 	return t
 }
 
@@ -65,49 +64,7 @@ func (t *netTask) stop(cause error) {
 // emitTask calls the task's listeners of an event, unless it has stopped.
 func (a *API) emitTask(t *netTask, name string, arg goja.Value) {
 	if !t.finished && !t.stopped {
-		a.emitTo(t.events, name, arg)
-	}
-}
-
-// listenerMethods defines on<Event>/off<Event> methods (as named) on obj,
-// keeping the listeners in events under the event's name. off without a
-// listener removes them all, as on the platform.
-func (a *API) listenerMethods(obj *goja.Object, label string, events map[string][]listener, methods ...string) {
-	for _, method := range methods {
-		on := strings.HasPrefix(method, "on")
-		name := strings.TrimPrefix(method, "off")
-		if on {
-			name = strings.TrimPrefix(method, "on")
-		}
-		full := label + "." + method
-		fn := func(call goja.FunctionCall) goja.Value {
-			if on {
-				f, ok := goja.AssertFunction(call.Argument(0))
-				if !ok {
-					panic(a.vm.NewTypeError("%s: the listener must be a function", full))
-				}
-				events[name] = append(events[name], listener{fn: f, key: call.Argument(0).(*goja.Object)})
-				return goja.Undefined()
-			}
-			arg, _ := call.Argument(0).(*goja.Object)
-			var kept []listener
-			for _, l := range events[name] {
-				if arg != nil && l.key != arg {
-					kept = append(kept, l)
-				}
-			}
-			events[name] = kept
-			return goja.Undefined()
-		}
-		must(obj.Set(method, Native(a.vm, full, fn)))
-	}
-}
-
-// emitTo calls the listeners of an event in registration order, each
-// guarded; listeners added meanwhile wait for the next event.
-func (a *API) emitTo(events map[string][]listener, name string, arg goja.Value) {
-	for _, l := range append([]listener(nil), events[name]...) {
-		a.loop.CallNested(l.fn, goja.Undefined(), arg)
+		emitTo(a.loop, goja.Undefined(), t.events, name, arg)
 	}
 }
 

@@ -112,7 +112,7 @@ func (a *API) newSocketTask() *socketTask {
 	}
 	method("send", s.send, sendName)
 	method("close", s.close, closeName)
-	a.listenerMethods(s.obj, "SocketTask", s.events, "onOpen", "onMessage", "onError", "onClose")
+	defineListeners(a.vm, s.obj, "SocketTask", s.events, "onOpen", "onMessage", "onError", "onClose")
 	if a.platform == "wechat" {
 		// Not in the API reference, but WeChat's own guide to long
 		// connections has games read it (0 connecting ... 3 closed).
@@ -125,11 +125,7 @@ func (a *API) newSocketTask() *socketTask {
 // forceCellularNetwork only tune the platform's connection and are
 // accepted as they are; perMessageDeflate asks the server for compression.
 func (a *API) socketOptions(o *goja.Object) (socketDial, error) {
-	raw, err := stringParam(o, "url")
-	if err != nil {
-		return socketDial{}, err
-	}
-	u, err := webURL(raw, "wss", "ws")
+	u, err := urlParam(o, "wss", "ws")
 	if err != nil {
 		return socketDial{}, err
 	}
@@ -342,7 +338,7 @@ func (s *socketTask) drop() {
 // global onSocket* listeners.
 func (s *socketTask) emit(name string, arg goja.Value) {
 	a := s.a
-	a.emitTo(s.events, name, arg)
+	emitTo(a.loop, goja.Undefined(), s.events, name, arg)
 	if a.platform == "wechat" && a.net.current == s {
 		a.emit("Socket"+name, arg)
 	}

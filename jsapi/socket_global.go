@@ -7,7 +7,7 @@ import "github.com/dop251/goja"
 // platform warns that with several sockets it may not be the one meant).
 // TikTok documents only SocketTask.
 func (a *API) installGlobalSocket() {
-	a.listenerMethods(a.obj, "wx", a.listeners, "onSocketOpen", "onSocketMessage", "onSocketError", "onSocketClose")
+	defineListeners(a.vm, a.obj, "wx", a.listeners, "onSocketOpen", "onSocketMessage", "onSocketError", "onSocketClose")
 	a.setPending(sendName, func(o *goja.Object, done func(*goja.Object, string)) {
 		if s := a.net.current; s != nil {
 			s.send(o, done)

@@ -91,21 +91,7 @@ done`)
 
 func TestSocketFailures(t *testing.T) {
 	base, _ := wsServer(t)
-	// A listener that accepts and never answers: the handshake times out.
-	silent, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer silent.Close()
-	go func() {
-		for {
-			c, err := silent.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
+	silent := silentListener(t) // the handshake times out
 	http404 := "ws" + strings.TrimPrefix(echoServer(t).URL, "http") + "/missing"
 	src := `
 function watch(url, opts, tag) {
@@ -179,7 +165,7 @@ function full() {
 	wantOut(t, e, `sixth {"errMsg":"connectSocket:fail exceed max task count: at most 5 sockets can be open at once; close one first"}
 after one closed {"socketTaskId":7,"errMsg":"connectSocket:ok"}
 done`)
-	<-gone // the one the game closed
+	waitFor(t, chanOf(gone), "the socket the game closed stayed open")
 	// Closing the API (a reload, the end of the run) closes the other five.
 	e.api.Close()
 	for i := 0; i < 5; i++ {
@@ -238,20 +224,7 @@ console.log(['onSocketOpen', 'onSocketMessage', 'onSocketError', 'onSocketClose'
 
 func TestSocketLosesTheNetworkAndTimesOutByGameJSON(t *testing.T) {
 	base, _ := wsServer(t)
-	silent, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer silent.Close()
-	go func() {
-		for {
-			c, err := silent.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
+	silent := silentListener(t)
 	host := &fakeHost{net: fakeNet{timeouts: map[string]time.Duration{"connectSocket": 30 * time.Millisecond}}}
 	e := netEnv(t, host, "wechat", base, map[string]string{}, `
 var s = wx.connectSocket({url: 'BASE/echo'});
@@ -270,4 +243,25 @@ slow.onError(log('slow'));
 slow {"errMsg":"timeout"}
 error {"errMsg":"net::ERR_INTERNET_DISCONNECTED"}
 close 1006`)
+}
+
+// silentListener accepts connections and never answers them, until the
+// test ends.
+func silentListener(t *testing.T) net.Listener {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	return l
 }

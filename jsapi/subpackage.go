@@ -3,7 +3,6 @@ package jsapi
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -54,34 +53,20 @@ func (a *API) installSubpackages(list []Subpackage) {
 	})
 }
 
-// subpackageTask reads the subpackage's files off the loop, reports their
+// subpackageTask sizes the subpackage's files off the loop, reports their
 // bytes as download progress (one event per file, at most ten), then, for
 // a load, runs its entry module once.
 func (a *API) subpackageTask(method string, arg goja.Value, execute bool) goja.Value {
 	opts, _ := arg.(*goja.Object)
 	task := a.vm.NewObject()
-	var progress []listener
-	must(task.Set("onProgressUpdate", Native(a.vm, "LoadSubpackageTask.onProgressUpdate", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(a.vm.NewTypeError("LoadSubpackageTask.onProgressUpdate: the listener must be a function"))
-		}
-		progress = append(progress, listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-		return goja.Undefined()
-	})))
-	must(task.Set("offProgressUpdate", Native(a.vm, "LoadSubpackageTask.offProgressUpdate", func(call goja.FunctionCall) goja.Value {
-		progress = removeListener(progress, call.Argument(0))
-		return goja.Undefined()
-	})))
+	events := map[string][]listener{}
+	defineListeners(a.vm, task, "LoadSubpackageTask", events, "onProgressUpdate", "offProgressUpdate")
 	emitProgress := func(written, total int64) {
 		pct := int64(100)
 		if total > 0 {
 			pct = written * 100 / total
 		}
-		ev := a.object("progress", pct, "totalBytesWritten", written, "totalBytesExpectedToWrite", total)
-		for _, l := range append([]listener(nil), progress...) {
-			a.loop.CallNested(l.fn, task, ev)
-		}
+		emitTo(a.loop, task, events, "ProgressUpdate", a.object("progress", pct, "totalBytesWritten", written, "totalBytesExpectedToWrite", total))
 	}
 
 	a.callbackIn(method, opts, false, func(done func(*goja.Object, string)) {
@@ -153,16 +138,18 @@ func (a *API) reportProgress(sizes []int64, emit func(written, total int64), fin
 	a.later(func() { next(0) })
 }
 
-// fileSizes reads every file under root (a folder or one file), as a
-// download would fetch them, and returns their sizes in walk order.
+// fileSizes lists the sizes of the files under root (a folder or one
+// file), in walk order: what a download of the subpackage would fetch.
 func fileSizes(root string) ([]int64, error) {
 	var sizes []int64
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile(p)
-		sizes = append(sizes, int64(len(data)))
+		info, err := d.Info()
+		if err == nil {
+			sizes = append(sizes, info.Size())
+		}
 		return err
 	})
 	if len(sizes) == 0 && err == nil {
@@ -190,16 +177,4 @@ func (a *API) subpackageNames() string {
 		names[i] = fmt.Sprintf("%q", st.Name)
 	}
 	return strings.Join(names, ", ")
-}
-
-// removeListener drops fn from ls (every listener when fn is undefined).
-func removeListener(ls []listener, fn goja.Value) []listener {
-	key, _ := fn.(*goja.Object)
-	kept := ls[:0]
-	for _, l := range ls {
-		if key != nil && l.key != key {
-			kept = append(kept, l)
-		}
-	}
-	return kept
 }

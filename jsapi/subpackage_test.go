@@ -101,3 +101,21 @@ func TestSubpackageWithAFailingEntryFailsItsLoad(t *testing.T) {
 		t.Errorf("the error should also be reported as uncaught; stderr: %s", e.err.String())
 	}
 }
+
+func TestPreDownloadFetchesWithoutRunning(t *testing.T) {
+	e := newGameEnv(t, "wechat", map[string]string{
+		"game.js": `
+var task = wx.preDownloadSubpackage({name: 'lvl', success: function (r) {
+  console.log(r.errMsg, typeof globalThis.lvl);
+  try { require('lvl/game.js'); } catch (e) { console.log('still locked'); }
+  wx.loadSubpackage({name: 'lvl', success: function () { console.log('loaded', globalThis.lvl); }});
+}});
+task.onProgressUpdate(function (p) { console.log('progress', p.progress, this === task); });
+`,
+		"lvl/game.js": `globalThis.lvl = 'ran';`,
+	}, jsapi.Config{Subpackages: []jsapi.Subpackage{{Name: "lvl", Root: "lvl"}}})
+	want := "progress 100 true\npreDownloadSubpackage:ok undefined\nstill locked\nloaded ran\n"
+	if got := e.out.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nstderr: %s", got, want, e.err.String())
+	}
+}

@@ -56,6 +56,13 @@ func (t *tempFiles) file(path string) (string, bool) {
 	return f, ok
 }
 
+// release forgets a temp path whose file saveFile moved away.
+func (t *tempFiles) release(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.files, path)
+}
+
 // Cleanup removes the temp folder (the simulator calls it at exit).
 func (t *tempFiles) Cleanup() {
 	t.mu.Lock()

@@ -26,41 +26,20 @@ func (a *API) installWorker() {
 			panic(a.vm.NewGoError(fmt.Errorf("%s: only one Worker may run at a time: call terminate() on the current one first", a.apiName("createWorker"))))
 		}
 		w := a.vm.NewObject()
-		var listeners []listener
-		handle, err := a.host.CreateWorker(script.String(), func(msg any) {
-			a.loop.Post(func() {
-				if a.worker != w {
-					return // terminated meanwhile
-				}
-				v := cloneIn(a.vm, msg)
-				for _, l := range append([]listener(nil), listeners...) {
-					a.loop.CallNested(l.fn, w, v)
-				}
-			})
+		var handle WorkerHandle
+		live := func() bool { return a.worker == w } // started and not terminated
+		deliver := messagePort(a.loop, w, "Worker", live, func(msg any) {
+			if live() {
+				handle.Post(msg)
+			}
 		})
+		// The worker's script runs now and may post at once: its messages
+		// arrive on later turns, when live holds.
+		handle, err := a.host.CreateWorker(script.String(), deliver)
 		if err != nil {
 			panic(a.vm.NewGoError(fmt.Errorf("%s: %v", a.apiName("createWorker"), err)))
 		}
-		a.worker = w
-		a.workerHandle = handle
-		must(w.Set("postMessage", Native(a.vm, "Worker.postMessage", func(call goja.FunctionCall) goja.Value {
-			msg, err := cloneOut(call.Argument(0))
-			if err != nil {
-				panic(a.vm.NewTypeError("Worker.postMessage: %v", err))
-			}
-			if a.worker == w {
-				handle.Post(msg)
-			}
-			return goja.Undefined()
-		})))
-		must(w.Set("onMessage", Native(a.vm, "Worker.onMessage", func(call goja.FunctionCall) goja.Value {
-			fn, ok := goja.AssertFunction(call.Argument(0))
-			if !ok {
-				panic(a.vm.NewTypeError("Worker.onMessage: the listener must be a function"))
-			}
-			listeners = append(listeners, listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-			return goja.Undefined()
-		})))
+		a.worker, a.workerHandle = w, handle
 		must(w.Set("terminate", Native(a.vm, "Worker.terminate", func(goja.FunctionCall) goja.Value {
 			if a.worker == w {
 				a.stopWorker()
@@ -82,31 +61,30 @@ func (a *API) stopWorker() {
 // (onMessage, postMessage; no platform APIs, as documented). post sends a
 // copied message to the game; the returned deliver hands the worker one.
 func InstallWorkerGlobal(loop Loop, post func(msg any)) (deliver func(msg any)) {
+	w := loop.VM().NewObject()
+	must(loop.VM().GlobalObject().Set("worker", w))
+	return messagePort(loop, w, "worker", func() bool { return true }, post)
+}
+
+// messagePort gives obj postMessage, which copies a message out of its VM
+// for send, and onMessage; the returned deliver copies a message in and
+// hands it to the listeners on a later turn, if live still says so.
+func messagePort(loop Loop, obj *goja.Object, label string, live func() bool, send func(msg any)) (deliver func(msg any)) {
 	vm := loop.VM()
-	w := vm.NewObject()
-	var listeners []listener
-	must(w.Set("postMessage", Native(vm, "worker.postMessage", func(call goja.FunctionCall) goja.Value {
+	events := map[string][]listener{}
+	defineListeners(vm, obj, label, events, "onMessage")
+	must(obj.Set("postMessage", Native(vm, label+".postMessage", func(call goja.FunctionCall) goja.Value {
 		msg, err := cloneOut(call.Argument(0))
 		if err != nil {
-			panic(vm.NewTypeError("worker.postMessage: %v", err))
+			panic(vm.NewTypeError("%s.postMessage: %v", label, err))
 		}
-		post(msg)
+		send(msg)
 		return goja.Undefined()
 	})))
-	must(w.Set("onMessage", Native(vm, "worker.onMessage", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(vm.NewTypeError("worker.onMessage: the listener must be a function"))
-		}
-		listeners = append(listeners, listener{fn: fn, key: call.Argument(0).(*goja.Object)})
-		return goja.Undefined()
-	})))
-	must(vm.GlobalObject().Set("worker", w))
 	return func(msg any) {
 		loop.Post(func() {
-			v := cloneIn(vm, msg)
-			for _, l := range append([]listener(nil), listeners...) {
-				loop.CallNested(l.fn, w, v)
+			if live() {
+				emitTo(loop, obj, events, "Message", cloneIn(vm, msg))
 			}
 		})
 	}

@@ -88,3 +88,15 @@ func TestCreateWorkerWithoutAWorkersFolderThrows(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestAWorkerMayPostFromItsFirstTurn(t *testing.T) {
+	host := &fakeHost{workerSrc: `worker.postMessage('ready');`}
+	e := newEnvWith(t, host, "tiktok", `
+var w = tt.createWorker('workers/w.js');
+w.onMessage(function (m) { console.log('got', m); });
+`)
+	e.d.RunPosted()
+	if got := e.out.String(); got != "got ready\n" {
+		t.Errorf("got %q, stderr: %s", got, e.err.String())
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -140,10 +141,8 @@ func ParseArgs(args []string) (Config, error) {
 	if set["share-ticket"] && cfg.ShareTicket == "" {
 		return cfg, &UsageError{Msg: "--share-ticket needs a group's ticket (a key of the mock file's \"groups\")"}
 	}
-	switch cfg.Network {
-	case "", "wifi", "2g", "3g", "4g", "5g", "unknown", "none":
-	default:
-		return cfg, &UsageError{Msg: fmt.Sprintf("--network %q: must be wifi, 2g, 3g, 4g, 5g, unknown or none", cfg.Network)}
+	if cfg.Network != "" && !slices.Contains(jsapi.NetworkTypes(PlatformWeChat), cfg.Network) {
+		return cfg, &UsageError{Msg: fmt.Sprintf("--network %q: must be one of %s", cfg.Network, strings.Join(jsapi.NetworkTypes(PlatformWeChat), ", "))}
 	}
 	if set["scene"] && cfg.Scene < 1 {
 		return cfg, &UsageError{Msg: fmt.Sprintf("--scene %d: scenes are positive numbers (1001, 1044, ...)", cfg.Scene)}

@@ -135,7 +135,8 @@ var namedKeys = map[glfw.Key][2]string{
 	glfw.KeyBackslash: {"\\", "Backslash"}, glfw.KeyGraveAccent: {"`", "Backquote"},
 }
 
-// scriptKeyCode is the code of a scripted key named only by key.
+// scriptKeyCode is the code of a scripted key named only by key (the left
+// one of a pair, such as ShiftLeft for "Shift").
 func scriptKeyCode(key string) string {
 	if len(key) == 1 {
 		r := rune(key[0])
@@ -146,13 +147,23 @@ func scriptKeyCode(key string) string {
 			return "Digit" + key
 		}
 	}
-	for _, n := range namedKeys {
-		if n[0] == key {
-			return n[1]
-		}
+	if code, ok := codeOfKey[key]; ok {
+		return code
 	}
 	return key
 }
+
+// codeOfKey inverts namedKeys; of two codes for one key the Left one wins,
+// whatever the map's order.
+var codeOfKey = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range namedKeys {
+		if old, ok := m[n[0]]; !ok || !strings.HasSuffix(old, "Left") {
+			m[n[0]] = n[1]
+		}
+	}
+	return m
+}()
 
 var confirmLabels = map[string]string{"done": "Done", "next": "Next", "search": "Search", "go": "Go", "send": "Send"}
 

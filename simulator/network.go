@@ -14,16 +14,16 @@ type simNetwork struct {
 // defaultNetworkTimeout is the platforms' timeout when game.json sets none.
 const defaultNetworkTimeout = 60 * time.Second
 
-// NetworkType is the simulated connection: wifi unless SetNetworkType
-// changed it.
+// NetworkType is the simulated connection: --network (wifi by default)
+// until SetNetworkType changes it.
 func (s *Simulator) NetworkType() string {
-	if s.network.kind == "" && s.cfg.Network != "" {
+	switch {
+	case s.network.kind != "":
+		return s.network.kind
+	case s.cfg.Network != "":
 		return s.cfg.Network
 	}
-	if s.network.kind == "" {
-		return "wifi"
-	}
-	return s.network.kind
+	return "wifi"
 }
 
 // SetNetworkType switches the simulated connection ("none" takes the

@@ -70,3 +70,14 @@ func TestNetworkInAGame(t *testing.T) {
 		t.Errorf("no warning about game.json's downloadFile timeout:\n%s", r.stderr)
 	}
 }
+
+func TestNetworkFlagSetsTheConnection(t *testing.T) {
+	r := runGame(t, "network", "--frames", "3", "--network", "none", "--query", "base=http://127.0.0.1:1")
+	wantLines(t, r.stdout, "network none\n")
+	if strings.Contains(r.stdout, "image 2 3") {
+		t.Errorf("offline, the download should fail:\n%s", r.stdout)
+	}
+	if _, err := ParseArgs([]string{"--network", "6g", "game"}); err == nil || !strings.Contains(err.Error(), `--network "6g": must be one of wifi, 2g, 3g, 4g, 5g, unknown, none`) {
+		t.Errorf("a bad --network: %v", err)
+	}
+}
