@@ -16,6 +16,7 @@ type Mixer struct {
 	voices []*Voice
 	buf    []float32 // Read's scratch
 	out    io.Closer // the device player; nil when silent
+	held   bool      // Hold: no voice advances
 }
 
 // NewMixer makes a mixer that nothing reads: silent, opening no device.
@@ -81,8 +82,19 @@ func (m *Mixer) Mix(dst []float32) {
 	m.mixLocked(dst[:len(dst)/Channels*Channels])
 }
 
+// Hold stops (true) or restarts (false) time for every voice: the output
+// is silence and nothing advances, as when the simulator pauses the game.
+func (m *Mixer) Hold(on bool) {
+	m.mu.Lock()
+	m.held = on
+	m.mu.Unlock()
+}
+
 func (m *Mixer) mixLocked(dst []float32) {
 	clear(dst)
+	if m.held {
+		return
+	}
 	for _, v := range m.voices {
 		if v.playing {
 			v.mixInto(dst)

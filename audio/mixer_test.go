@@ -207,3 +207,18 @@ func BenchmarkMix32Voices(b *testing.B) {
 		m.Mix(out)
 	}
 }
+
+func TestHoldSilencesWithoutAdvancing(t *testing.T) {
+	m := NewMixer()
+	v := m.NewVoice(rampClip(100))
+	v.Play()
+	mix(m, 10)
+	m.Hold(true)
+	if got := mix(m, 10); !near(got[0], 0) || !near(got[19], 0) {
+		t.Fatalf("a held mixer sounds: %v", got[:4])
+	}
+	m.Hold(false)
+	if got := frameAt(mix(m, 1), 0); !nearFrame(got, 10) {
+		t.Errorf("after the hold the voice is at frame %v, want 10", got)
+	}
+}

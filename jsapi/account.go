@@ -70,6 +70,14 @@ type Prompt struct {
 	Fixed bool
 	// Card is the share card shown, for share prompts.
 	Card *ShareRecord
+	// Input, when set, gives the prompt a text field (an editable modal):
+	// the host edits Input.Text in place before it answers.
+	Input *TextInput
+}
+
+// TextInput is a prompt's text field.
+type TextInput struct {
+	Text, Placeholder string
 }
 
 // installAccount adds login, checkSession, getAccountInfoSync and

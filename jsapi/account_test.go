@@ -80,6 +80,9 @@ func (h *fakeHost) Account() jsapi.Account {
 // prompt's headless one.
 func (h *fakeHost) Ask(p jsapi.Prompt, answer func(bool)) {
 	h.prompts = append(h.prompts, p)
+	if p.Input != nil && h.edit != nil {
+		h.edit(p.Input)
+	}
 	allow := p.Headless
 	if len(h.answers) > 0 {
 		allow, h.answers = h.answers[0], h.answers[1:]

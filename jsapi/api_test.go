@@ -22,8 +22,10 @@ type fakeHost struct {
 	fps    int
 	exited bool
 	broken bool // SystemInfo panics, as a bug in Go would
-	kv     memKV
-	cloud  *memCloud
+	// edit types into an editable prompt's field before it is answered.
+	edit  func(*jsapi.TextInput)
+	kv    memKV
+	cloud *memCloud
 
 	account        *memAccount
 	prompts        []jsapi.Prompt

@@ -14,8 +14,22 @@ type audioState struct {
 	cache *audio.Cache
 	// live are the contexts holding a voice, in creation order (the order
 	// interruptions pause them in).
-	live        []*innerAudio
-	interrupted bool // the system holds the audio (wx.onAudioInterruptionBegin)
+	live []*innerAudio
+	// The system holds the audio during an interruption
+	// (wx.onAudioInterruptionBegin) and while the game is in the background.
+	interrupted, hidden bool
+}
+
+// heldBy says why the system holds the audio, "" when it does not: every
+// sound was paused then, and play fails until the hold ends.
+func (s *audioState) heldBy(a *API) string {
+	switch {
+	case s.interrupted:
+		return "while an interruption lasts (I ends it): play again after " + a.apiName("onAudioInterruptionEnd")
+	case s.hidden:
+		return "while the game is in the background: play again after " + a.apiName("onShow")
+	}
+	return ""
 }
 
 // audioCacheLimit bounds the decoded clips kept for reuse (a minute of
@@ -77,9 +91,22 @@ func (a *API) mixer() *audio.Mixer {
 // only succeeds again after the end.
 func (a *API) interruptAudio(begin bool) {
 	a.audio.interrupted = begin
-	if !begin {
-		return
+	if begin {
+		a.pauseAllAudio()
 	}
+}
+
+// hideAudio is the game going to the background (hidden) or coming back:
+// as documented for WeChat's mini games, every sound pauses, play fails
+// while hidden, and nothing resumes by itself on return.
+func (a *API) hideAudio(hidden bool) {
+	a.audio.hidden = hidden
+	if hidden {
+		a.pauseAllAudio()
+	}
+}
+
+func (a *API) pauseAllAudio() {
 	for _, c := range append([]*innerAudio(nil), a.audio.live...) {
 		c.pause()
 	}

@@ -331,8 +331,8 @@ func (c *innerAudio) fail(err error) {
 func (c *innerAudio) play() {
 	switch {
 	case !c.alive("play"), c.playing, c.wantPlay:
-	case c.a.audio.interrupted:
-		c.warnf("play: the system holds the audio (an interruption; I ends it): play again after %s", c.a.apiName("onAudioInterruptionEnd"))
+	case c.a.audio.heldBy(c.a) != "":
+		c.warnf("play: the system holds the audio %s", c.a.audio.heldBy(c.a))
 	case c.clip != nil:
 		c.start()
 	case c.loading:

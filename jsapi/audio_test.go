@@ -408,6 +408,33 @@ Play 1300ms 0.3 false
 	}
 }
 
+// Going to the background pauses every sound; play fails until the game
+// is shown again, and nothing resumes by itself (WeChat's audio guide).
+func TestHiddenGamePausesItsSounds(t *testing.T) {
+	e := audioEnv(t, "tiktok", map[string][]byte{"one.wav": wavFile(1)}, audioScript("tiktok", `
+ctx.loop = true; ctx.src = 'one.wav'; ctx.play();
+tt.onHide(function () { console.log('hide', ctx.paused); });
+tt.onShow(function () { console.log('show', ctx.paused); ctx.play(); });
+`))
+	e.out.Reset()
+	audioAdvance(e, 300*time.Millisecond)
+	e.api.DispatchHide()
+	audioSettle(e)
+	e.run(t, `ctx.play(); console.log('still paused', ctx.paused);`)
+	audioAdvance(e, time.Second)
+	e.api.DispatchShow()
+	audioSettle(e)
+	wantLog(t, e, `hide true
+Pause 300ms 0.3 true 
+still paused true
+show true
+Play 1300ms 0.3 false 
+`)
+	if !strings.Contains(e.err.String(), "play: the system holds the audio while the game is in the background: play again after tt.onShow") {
+		t.Errorf("no warning for play in the background: %s", e.err.String())
+	}
+}
+
 func TestSetInnerAudioOptionAndAudioSources(t *testing.T) {
 	e := newEnv(t, "wechat", `
 wx.setInnerAudioOption({ mixWithOther: false, obeyMuteSwitch: false, success: function (r) { console.log(r.errMsg); } });

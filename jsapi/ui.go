@@ -69,10 +69,6 @@ func (a *API) installUI() {
 	}
 	a.setPending("showModal", func(o *goja.Object, done func(*goja.Object, string)) {
 		o = nonNil(a, o)
-		if prop(o, "editable").ToBoolean() {
-			done(nil, "editable modals are not supported by minisim yet")
-			return
-		}
 		p := Prompt{Title: stringProp(o, "title"), Message: stringProp(o, "content"),
 			Allow: textOr(o, "confirmText", "确定"), Deny: textOr(o, "cancelText", "取消"), Headless: true}
 		if v := prop(o, "showCancel"); !goja.IsUndefined(v) && !v.ToBoolean() {
@@ -84,8 +80,24 @@ func (a *API) installUI() {
 				return
 			}
 		}
+		if a.platform == "tiktok" && p.Title == "" && p.Message == "" {
+			done(nil, "title and content should not both be empty")
+			return
+		}
+		// WeChat's editable modal (2.17.1) puts content in the text field;
+		// TikTok's mini games have no editable modal.
+		if a.platform == "wechat" && prop(o, "editable").ToBoolean() {
+			p.Input = &TextInput{Text: p.Message, Placeholder: stringProp(o, "placeholderText")}
+			p.Message = ""
+		}
 		a.host.Ask(p, func(confirm bool) {
-			a.loop.Post(func() { done(a.object("confirm", confirm, "cancel", !confirm), "") })
+			a.loop.Post(func() {
+				res := a.object("confirm", confirm, "cancel", !confirm)
+				if p.Input != nil {
+					must(res.Set("content", p.Input.Text))
+				}
+				done(res, "")
+			})
 		})
 	})
 	a.setPending("showActionSheet", func(o *goja.Object, done func(*goja.Object, string)) {

@@ -62,7 +62,7 @@ tt.showActionSheet({itemList: ['a'], fail: log('cancelled')});
 tt.showActionSheet({itemList: ['1', '2', '3', '4', '5', '6', '7'], fail: log('seven')});
 `)
 	wantOut(t, e, `long {"errMsg":"showModal:fail confirmText length should not larger than 4 Chinese characters"}
-editable {"errMsg":"showModal:fail editable modals are not supported by minisim yet"}
+editable {"errMsg":"showModal:fail title and content should not both be empty"}
 seven {"errMsg":"showActionSheet:fail parameter error: itemList should not be large than 6"}
 modal {"confirm":true,"cancel":false,"errMsg":"showModal:ok"}
 second {"confirm":false,"cancel":true,"errMsg":"showModal:ok"}
@@ -73,5 +73,23 @@ cancelled {"errMsg":"showActionSheet:fail cancel"}`)
 	}
 	if p := host.prompts[1]; p.Allow != "OK" || p.Deny != "" {
 		t.Errorf("modal without cancel %+v", p)
+	}
+}
+
+// WeChat's editable modal starts its field with content and answers with
+// the field's text; the host edits it in place.
+func TestEditableModal(t *testing.T) {
+	host := &fakeHost{answers: []bool{true, false}}
+	host.edit = func(in *jsapi.TextInput) { in.Text += " Lee" }
+	e := newDomainEnv(t, host, "wechat", jsapi.MainDomain, logResult+`
+wx.showModal({title: 'Name', content: 'Ann', editable: true, placeholderText: 'Your name', success: log('named')});
+wx.showModal({title: 'Name', editable: true, success: log('cancelled')});
+wx.showModal({title: 'Plain', content: 'Hi', success: log('plain')});
+`)
+	wantOut(t, e, `named {"confirm":true,"cancel":false,"content":"Ann Lee","errMsg":"showModal:ok"}
+cancelled {"confirm":false,"cancel":true,"content":" Lee","errMsg":"showModal:ok"}
+plain {"confirm":true,"cancel":false,"errMsg":"showModal:ok"}`)
+	if in := host.prompts[0].Input; in == nil || in.Placeholder != "Your name" || host.prompts[0].Message != "" {
+		t.Errorf("editable prompt %+v", host.prompts[0])
 	}
 }

@@ -9,6 +9,7 @@ import "github.com/minisim/minisim/audio"
 func (s *Simulator) Audio() *audio.Mixer {
 	if s.mixer == nil {
 		s.mixer = audio.Open(s.cfg.Headless, func(msg string) { s.warnf("%s", msg) })
+		s.mixer.Hold(s.paused) // a sound loaded by a step (N) while paused
 	}
 	return s.mixer
 }

@@ -33,6 +33,9 @@ keys go to the game and these need Ctrl (Cmd on macOS).
 // the loop is between JS turns.
 func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Action, mods glfw.ModifierKey) {
 	if len(s.dialogs) > 0 {
+		if action != glfw.Release && s.editDialogInput(key, mods) {
+			return
+		}
 		if action == glfw.Press && (key == glfw.KeyEnter || key == glfw.KeyEscape) {
 			s.actions = append(s.actions, func() { s.closeDialog(key == glfw.KeyEnter) })
 		}
@@ -50,6 +53,9 @@ func (s *Simulator) onKey(_ *glfw.Window, key glfw.Key, _ int, action glfw.Actio
 	case glfw.KeyP:
 		act = func() {
 			s.paused = !s.paused
+			if s.mixer != nil { // the sounds keep time with the game
+				s.mixer.Hold(s.paused)
+			}
 			s.warnf("%s", map[bool]string{true: "paused (N steps a frame, P resumes)", false: "resumed"}[s.paused])
 		}
 	case glfw.KeyN:

@@ -86,6 +86,9 @@ func promptText(p jsapi.Prompt) string {
 		}
 		return strings.Join(parts, ", ")
 	}
+	if in := p.Input; in != nil {
+		return fmt.Sprintf("text field %q (placeholder %q)", in.Text, in.Placeholder)
+	}
 	return p.Message
 }
 
@@ -232,10 +235,13 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 		}
 	}
 	font("14px sans-serif")
-	if text := promptText(d.prompt); text != "" {
+	if text := promptText(d.prompt); text != "" && d.prompt.Input == nil {
 		lines = append(lines, s.wrapText(x, text, cardW-32)...)
 	}
 	height := 56 + float64(len(lines))*20 + float64(len(d.settings))*40 + float64(len(d.items))*44 + 60
+	if d.prompt.Input != nil {
+		height += textFieldHeight + 12
+	}
 	if d.forward != nil {
 		height += 44
 	}
@@ -262,6 +268,10 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	for _, line := range lines {
 		x.FillText(s.fonts, line, x0+16, y, cardW-32)
 		y += 20
+	}
+	if in := d.prompt.Input; in != nil {
+		s.drawTextField(x, in, x0+16, y-8, cardW-32)
+		y += textFieldHeight + 12
 	}
 	if d.image != nil {
 		iw, ih := d.image.Size()

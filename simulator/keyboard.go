@@ -67,6 +67,10 @@ func (s *Simulator) dispatchKeys(now time.Duration) {
 
 // onChar receives typed characters, IME compositions included.
 func (s *Simulator) onChar(_ *glfw.Window, r rune) {
+	if in := s.dialogInput(); in != nil {
+		s.actions = append(s.actions, func() { in.Text += string(r) })
+		return
+	}
 	if s.softKeyboard().Shown {
 		s.keys = append(s.keys, keyInput{text: string(r)})
 	}

@@ -1,29 +1,53 @@
 package simulator
 
 import (
-	"fmt"
+	"slices"
 	"time"
+
+	"github.com/minisim/minisim/jsapi"
 )
 
 // simNetwork is the connection the simulated phone has.
 type simNetwork struct {
 	kind   string          // "" is the default, wifi
-	warned map[string]bool // game.json networkTimeout entries already warned about
+	warned map[string]bool // what warnOnce has warned about
+}
+
+// warnOnce reports whether what has not been warned about yet, and marks
+// it warned.
+func (s *Simulator) warnOnce(what string) bool {
+	if s.network.warned[what] {
+		return false
+	}
+	if s.network.warned == nil {
+		s.network.warned = map[string]bool{}
+	}
+	s.network.warned[what] = true
+	return true
 }
 
 // defaultNetworkTimeout is the platforms' timeout when game.json sets none.
 const defaultNetworkTimeout = 60 * time.Second
 
 // NetworkType is the simulated connection: --network (wifi by default)
-// until SetNetworkType changes it.
+// until SetNetworkType changes it. A type the game's platform does not
+// document (5g on TikTok) reads as "unknown", as TikTok says of networks
+// it cannot name, with a warning the first time.
 func (s *Simulator) NetworkType() string {
+	kind := "wifi"
 	switch {
 	case s.network.kind != "":
-		return s.network.kind
+		kind = s.network.kind
 	case s.cfg.Network != "":
-		return s.cfg.Network
+		kind = s.cfg.Network
 	}
-	return "wifi"
+	if s.project == nil || s.project.Platform == "" || slices.Contains(jsapi.NetworkTypes(s.project.Platform), kind) {
+		return kind
+	}
+	if s.warnOnce("network type " + kind) {
+		s.warnf("network %s: %s games are not told of it, they read \"unknown\"", kind, s.project.Platform)
+	}
+	return "unknown"
 }
 
 // SetNetworkType switches the simulated connection ("none" takes the
@@ -52,15 +76,9 @@ func (s *Simulator) NetworkTimeout(kind string) time.Duration {
 	if ms, isNumber := v.(float64); isNumber && ms > 0 {
 		return time.Duration(ms * float64(time.Millisecond))
 	}
-	if !s.network.warned[kind] {
-		if s.network.warned == nil {
-			s.network.warned = map[string]bool{}
-		}
-		s.network.warned[kind] = true
-		if s.cfg.Stderr != nil {
-			fmt.Fprintf(s.cfg.Stderr, "minisim: game.json: networkTimeout.%s must be a positive number of milliseconds, not %s; using %d\n",
-				kind, jsonText(v), defaultNetworkTimeout.Milliseconds())
-		}
+	if s.warnOnce("networkTimeout." + kind) {
+		s.warnf("game.json: networkTimeout.%s must be a positive number of milliseconds, not %s; using %d",
+			kind, jsonText(v), defaultNetworkTimeout.Milliseconds())
 	}
 	return defaultNetworkTimeout
 }

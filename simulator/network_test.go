@@ -48,6 +48,15 @@ func TestNetworkTimeoutsFromGameJSON(t *testing.T) {
 	if none.NetworkType() != "none" {
 		t.Errorf("after SetNetworkType: %q", none.NetworkType())
 	}
+
+	stderr.Reset()
+	tiktok := &Simulator{cfg: Config{Network: "5g", Stderr: &stderr}, project: &Project{Platform: PlatformTikTok}}
+	if got := tiktok.NetworkType() + " " + tiktok.NetworkType(); got != "unknown unknown" {
+		t.Errorf("5g on TikTok reads %q", got)
+	}
+	if got := stderr.String(); got != "minisim: network 5g: tiktok games are not told of it, they read \"unknown\"\n" {
+		t.Errorf("warnings %q", got)
+	}
 }
 
 // A game's requests time out as its game.json says, and what it downloads

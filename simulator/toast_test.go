@@ -117,3 +117,33 @@ wx.setClipboardData({data: 'hello 你好', success: function () {
 		t.Errorf("stdout %q", out.String())
 	}
 }
+
+// An editable modal's field takes typed text (IME commits arrive the same
+// way), Backspace and a paste, and answers with what it holds.
+func TestEditableModalTakesTyping(t *testing.T) {
+	cfg := Config{GameDir: filepath.Join("testdata", "games", "cloud"), Headless: true, DataDir: t.TempDir(),
+		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}
+	in := &jsapi.TextInput{Text: "Bo", Placeholder: "Your name"}
+	var confirmed []bool
+	withSimulator(t, cfg, func(s *Simulator) {
+		s.Step(1)
+		s.dialogs = append(s.dialogs, &dialog{prompt: jsapi.Prompt{Title: "Name", Allow: "OK", Deny: "Cancel", Input: in},
+			answer: func(ok bool) { confirmed = append(confirmed, ok) }})
+		for _, r := range "bx名" {
+			s.onChar(nil, r)
+		}
+		s.onKey(nil, glfw.KeyBackspace, 0, glfw.Press, 0)
+		glfw.SetClipboardString("!")
+		s.onKey(nil, glfw.KeyV, 0, glfw.Press, glfw.ModControl)
+		s.runActions()
+		s.decorate(s.frameCanvas())
+		for _, b := range s.dialogs[0].buttons {
+			if b.label == "OK" {
+				s.clickDialog(b.x+b.w/2, b.y+b.h/2)
+			}
+		}
+	})
+	if len(confirmed) != 1 || !confirmed[0] || in.Text != "Bobx!" {
+		t.Errorf("answers %v with %q, want [true] with %q", confirmed, in.Text, "Bobx!")
+	}
+}
