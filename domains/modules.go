@@ -26,7 +26,10 @@ type moduleLoader struct {
 	denied []string // slash paths relative to root
 	// locked are folders (or files) whose modules wait for something, such
 	// as a subpackage not loaded yet, with the error require gives.
-	locked  map[string]string
+	locked map[string]string
+	// granted are folders outside scope this domain may load from anyway
+	// (a plugin declared for it).
+	granted []string
 	modules map[string]*goja.Object
 	// builtins holds the Options.Builtins modules built so far.
 	builtins map[string]goja.Value
@@ -85,6 +88,13 @@ func (d *Domain) LockModules(folder, reason string) (unlock func()) {
 	}
 	d.modules.locked[folder] = reason
 	return func() { delete(d.modules.locked, folder) }
+}
+
+// GrantModules lets the domain load the modules under folder (a slash
+// path relative to the root) even outside its own folder: a plugin that
+// game.json declares for it.
+func (d *Domain) GrantModules(folder string) {
+	d.modules.granted = append(d.modules.granted, cleanRel(folder))
 }
 
 // Require runs a module (a slash path relative to the root) from inside a
@@ -177,6 +187,11 @@ func (l *moduleLoader) allowed(id string) error {
 	for folder, reason := range l.locked {
 		if id == folder || strings.HasPrefix(id, folder+"/") {
 			return fmt.Errorf("%s: %s", id, reason)
+		}
+	}
+	for _, folder := range l.granted {
+		if id == folder || strings.HasPrefix(id, folder+"/") {
+			return nil
 		}
 	}
 	if l.scope != "" && id != l.scope && !strings.HasPrefix(id, l.scope+"/") {

@@ -1,7 +1,6 @@
 package jsapi
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -36,6 +35,9 @@ type Loop interface {
 	Now() time.Duration
 	// After runs fn as a turn once Now has moved delay on; cancel stops it.
 	After(delay time.Duration, fn func()) (cancel func())
+	// GrantModules lets the domain load modules under folder even
+	// outside its own folder (a plugin declared for it).
+	GrantModules(folder string)
 	// LockModules makes require under folder fail with reason until
 	// unlocked; Require runs a module from inside a turn.
 	LockModules(folder, reason string) (unlock func())
@@ -209,9 +211,7 @@ func Install(loop Loop, host Host, cfg Config) *API {
 	} else {
 		must(g.Set("wx", a.obj))
 	}
-	must(g.Set("requirePlugin", Native(a.vm, "requirePlugin", func(call goja.FunctionCall) goja.Value {
-		panic(a.vm.NewGoError(fmt.Errorf("requirePlugin(%q): plugin is not available: minisim does not host mini game plugins", call.Argument(0).String())))
-	})))
+	a.installPlugins(cfg.Plugins)
 	loop.OnError(a.dispatchError)
 	return a
 }

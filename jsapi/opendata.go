@@ -25,6 +25,8 @@ type Config struct {
 	Link *OpenDataLink
 	// Subpackages are game.json's subpackages (main domain).
 	Subpackages []Subpackage
+	// Plugins are game.json's plugins.
+	Plugins []Plugin
 }
 
 // domainAPIs is the one table of which platform APIs each domain gets.

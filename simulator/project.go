@@ -39,6 +39,8 @@ type Project struct {
 	CloudFunctionRoot string
 	// Subpackages are game.json's "subpackages" (or "subPackages").
 	Subpackages []jsapi.Subpackage
+	// Plugins are game.json's "plugins", sorted by alias.
+	Plugins []jsapi.Plugin
 	// Workers is game.json's "workers" folder relative to Root ("" for none).
 	Workers string
 }
@@ -123,6 +125,9 @@ func LoadProject(dir, platform string) (*Project, error) {
 		return nil, err
 	}
 	if p.Workers, err = workersFolder(gameJSON); err != nil {
+		return nil, err
+	}
+	if p.Plugins, err = plugins(p.Root, gameJSON); err != nil {
 		return nil, err
 	}
 

@@ -232,7 +232,7 @@ func (s *Simulator) startDomains() error {
 		}
 	}
 	s.api = jsapi.Install(d, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.MainDomain, Link: s.link,
-		Subpackages: s.project.Subpackages})
+		Subpackages: s.project.Subpackages, Plugins: s.project.Plugins})
 	if s.open != nil {
 		s.open.RunMain(s.project.OpenDataContext + "/index.js")
 	}
@@ -312,7 +312,8 @@ func (s *Simulator) startOpenDomain(dir string, mainOpts domains.Options) error 
 	}
 	s.open = open
 	s.link = jsapi.NewOpenDataLink(shared, w, h)
-	s.openAPI = jsapi.Install(open, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.OpenDomain, Link: s.link})
+	s.openAPI = jsapi.Install(open, s, jsapi.Config{Platform: s.project.Platform, Domain: jsapi.OpenDomain, Link: s.link,
+		Plugins: s.project.Plugins})
 	if _, err := os.Stat(filepath.Join(s.project.Root, filepath.FromSlash(dir), "index.js")); err != nil {
 		open.Warnf("the open data domain's entry %s/index.js is missing", dir)
 	}

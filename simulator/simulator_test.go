@@ -371,7 +371,7 @@ func testOpenDataDomain(t *testing.T, platform string) {
 		"[open] open sees undefined function util\n",
 		"[open] webgl null\n",
 		"[open] confined: require(\"../../game.js\"): game.js is outside this domain's folder src/open/",
-		"[open] plugin: requirePlugin(\"leaderboard\"): plugin is not available",
+		"[open] plugin: requirePlugin(\"leaderboard\"): no such plugin in game.json \"plugins\" (it declares none)",
 		`[open] got {"cmd":"rank","list":[{"name":"Ann","score":30},{"name":"小明","score":20}]} size 200x100`+"\n",
 		`[open] got {"cmd":"second"} size 200x100`+"\n",
 		"refused getSharedCanvas in main: Object has no member 'getSharedCanvas'",
@@ -519,19 +519,47 @@ func TestBadMockFailsClearly(t *testing.T) {
 	}
 }
 
-func TestMalformedSubpackagesAndWorkersAreProjectErrors(t *testing.T) {
+func TestMalformedSubpackagesWorkersAndPluginsAreProjectErrors(t *testing.T) {
 	for _, tc := range []struct{ gameJSON, want string }{
 		{`{"subpackages": {"name": "a"}}`, `"subpackages" must be an array of {name, root}`},
 		{`{"subpackages": [{"name": "a", "root": "../x"}]}`, `subpackages[0] needs a "root" inside the game`},
 		{`{"workers": 3}`, `"workers" must name a folder inside the game`},
+		{`{"plugins": ["x"]}`, `"plugins" must be an object of {alias: {provider, version, path}}`},
+		{`{"plugins": {"x": "wx1"}}`, `plugins.x must be an object {provider, version, path}`},
+		{`{"plugins": {"x": {"path": "../up"}}}`, `plugins.x.path must name a folder inside the game`},
+		{`{"plugins": {"x": {"path": "nothing"}}}`, `plugins.x.path: open`},
+		{`{"plugins": {"x": {"path": "nomain"}}}`, `plugin.json: "main" must name the plugin's entry file inside its folder, not null`},
+		{`{"plugins": {"x": {"path": "lost"}}}`, `plugin.json: "main" names lost/gone.js, which is not a file`},
+		{`{"plugins": {"x": {"contexts": [{"type": "pageContext"}]}}}`, `plugins.x.contexts: {"type":"pageContext"} is not`},
 	} {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "game.json"), []byte(tc.gameJSON), 0o644)
 		os.WriteFile(filepath.Join(dir, "game.js"), nil, 0o644)
+		os.MkdirAll(filepath.Join(dir, "nomain"), 0o755)
+		os.WriteFile(filepath.Join(dir, "nomain", "plugin.json"), []byte(`{}`), 0o644)
+		os.MkdirAll(filepath.Join(dir, "lost"), 0o755)
+		os.WriteFile(filepath.Join(dir, "lost", "plugin.json"), []byte(`{"main": "gone.js"}`), 0o644)
 		_, err := LoadProject(dir, "")
 		var pe *ProjectError
 		if !errors.As(err, &pe) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want a ProjectError containing %q", tc.gameJSON, err, tc.want)
 		}
 	}
+}
+
+// Plugins shipped in the project (game.json plugins.<alias>.path) run once
+// per domain they are declared for; others fail with what to do.
+func TestRequirePluginRunsPluginsShippedInTheProject(t *testing.T) {
+	r := runGame(t, "plugins", "--frames", "2")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	wantLines(t, r.stdout,
+		"[open] open: layout 1.0 (helper) runs 1\n",
+		`[open] open engine: requirePlugin("engine"): the plugin is not declared for this context: add {"type": "openDataContext"} to game.json plugins.engine.contexts`+"\n",
+		"main: layout 1.0 (helper) runs 1 same true\n",
+		"engine 2.0\n",
+		`online: requirePlugin("online"): plugin wx6d5bd79e1be68f1c version 2.10.4 is only published online, which minisim cannot fetch: ship it in the project and set game.json plugins.online.path to its folder`+"\n",
+		`missing: requirePlugin("missing"): no such plugin in game.json "plugins" (it declares "engine", "layout", "online")`+"\n",
+	)
 }

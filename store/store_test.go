@@ -666,28 +666,24 @@ func TestHelperProcess(t *testing.T) {
 
 // writerLoop announces itself, waits for the peer, then writes n keys
 // (alternating Put and PutMany) and records when it started and ended.
+// Halfway it waits until the peer has written its first key, so the two
+// loops overlap however the machine schedules them.
 func writerLoop(s *Store, me, peer string, n int) error {
 	sync := Scope{App: "wxsync", User: "x", Namespace: "sync"}
 	if err := s.Put(sync, me+"-ready", nil); err != nil {
 		return err
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		_, ok, err := s.Get(sync, peer+"-ready")
-		if err != nil {
-			return err
-		}
-		if ok {
-			break
-		}
-		if time.Now().After(deadline) {
-			return errors.New(me + ": peer never showed up")
-		}
-		time.Sleep(time.Millisecond)
+	if err := waitForKey(s, sync, peer+"-ready", me+": peer never showed up"); err != nil {
+		return err
 	}
 	start := time.Now().UnixNano()
 	for i := 0; i < n; i++ {
 		k := fmt.Sprintf("%s-%03d", me, i)
+		if i == n/2 {
+			if err := waitForKey(s, local, peer+"-000", me+": the peer never wrote"); err != nil {
+				return err
+			}
+		}
 		var err error
 		if i%2 == 0 {
 			err = s.Put(local, k, []byte(k))
@@ -709,6 +705,21 @@ func writerLoop(s *Store, me, peer string, n int) error {
 		me + "-end":    []byte(strconv.FormatInt(end, 10)),
 		me + "-waited": []byte(strconv.FormatInt(s.waited.Load(), 10)),
 	})
+}
+
+// waitForKey polls until key exists in sc, or fails with msg after 10 s.
+func waitForKey(s *Store, sc Scope, key, msg string) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, ok, err := s.Get(sc, key)
+		if err != nil || ok {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return errors.New(msg)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 func TestTwoProcesses(t *testing.T) {
