@@ -403,6 +403,20 @@ for (var i = 0; i < 5; i++) { var c = wx.createInnerAudioContext(); c.src = 'one
 	}
 }
 
+// An edited sound file is decoded again, not served from the clip cache
+// (its size and modification time are in the key): saving a sound while
+// the game runs is heard.
+func TestAnEditedSoundIsDecodedAgain(t *testing.T) {
+	e := audioEnv(t, "wechat", map[string][]byte{"one.wav": wavFile(1)}, `
+var a = wx.createInnerAudioContext(); a.src = 'one.wav'; a.onCanplay(function () { console.log('a', a.duration); });`)
+	wantLog(t, e, "a 1\n")
+	if err := os.WriteFile(filepath.Join(e.d.Root(), "one.wav"), wavFile(2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.run(t, `var b = wx.createInnerAudioContext(); b.src = 'one.wav'; b.onCanplay(function () { console.log('b', b.duration); });`)
+	wantLog(t, e, "b 2\n")
+}
+
 func TestAudioInterruptionPauses(t *testing.T) {
 	e := audioEnv(t, "wechat", map[string][]byte{"one.wav": wavFile(1)}, audioScript("wechat", `
 ctx.loop = true; ctx.src = 'one.wav'; ctx.play();
