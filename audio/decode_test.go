@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,35 @@ func TestMP3GaplessTrimStartsOnTheSignal(t *testing.T) {
 	}
 	if peak < 0.3 {
 		t.Errorf("peak %.3f in the first period: leading silence left in", peak)
+	}
+}
+
+// id3Tag is an ID3v2.3 tag with a title and some padding, as taggers
+// write it before the first frame.
+func id3Tag(title string) []byte {
+	frame := append([]byte("TIT2\x00\x00\x00\x00\x00\x00\x00"), title...)
+	frame[7] = byte(len(title) + 1) // the size counts the encoding byte
+	body := append(frame, make([]byte, 100)...)
+	n := len(body) // a syncsafe size: 7 bits a byte
+	return append([]byte{'I', 'D', '3', 3, 0, 0, byte(n >> 21 & 0x7F), byte(n >> 14 & 0x7F), byte(n >> 7 & 0x7F), byte(n & 0x7F)}, body...)
+}
+
+func TestAnMP3WithAnID3TagDecodesAsWithout(t *testing.T) {
+	plain := readFixture(t, "tone_mono_44100.mp3")
+	tagged := append(id3Tag("Tone"), plain...)
+	if got := Sniff(tagged); got != "MP3" {
+		t.Fatalf("Sniff = %q", got)
+	}
+	want, err := Decode(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(tagged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Samples(), want.Samples()) {
+		t.Errorf("tagged: %d frames, untagged %d, or other samples", got.Frames(), want.Frames())
 	}
 }
 

@@ -11,24 +11,41 @@ import (
 )
 
 // Open makes a mixer. silent (headless runs) opens no device. Otherwise
-// it plays through the sound device, and where there is none (CI, a
-// server) it falls back to silence with one warn line: the events the
-// game sees keep their timing either way, since they follow the game's
-// clock, not the device. It never blocks for long or panics.
+// the sound device opens in the background, since it can take seconds to
+// answer and the game must not wait: until it does the mixer is silent,
+// and the voices playing then are heard from where they stand once it
+// answers. Where there is no device (CI, a server) the run stays silent
+// and warn gets one line, from the opening goroutine. The events the game
+// sees keep their timing either way, since they follow the game's clock,
+// not the device. Open never blocks or panics.
 func Open(silent bool, warn func(string)) *Mixer {
 	m := NewMixer()
-	if silent {
-		return m
+	if !silent {
+		m.opened = make(chan struct{})
+		go m.attach(warn)
 	}
+	return m
+}
+
+// attach opens the device and plays the mixer through it.
+func (m *Mixer) attach(warn func(string)) {
+	defer close(m.opened)
 	out, err := openDevice(m)
 	if err != nil {
 		if warn != nil {
 			warn(fmt.Sprintf("no sound device (%v): the run is silent; audio events keep their timing", err))
 		}
-		return m
+		return
 	}
-	m.out = out
-	return m
+	m.mu.Lock()
+	closed := m.closed
+	if !closed {
+		m.out = out
+	}
+	m.mu.Unlock()
+	if closed { // the mixer closed while the device opened
+		out.Close()
+	}
 }
 
 // openDevice starts playing r on the sound device (a variable so tests

@@ -17,6 +17,10 @@ type Mixer struct {
 	buf    []float32 // Read's scratch
 	out    io.Closer // the device player; nil when silent
 	held   bool      // Hold: no voice advances
+	closed bool
+	// opened is closed once the device has opened or failed to (nil when
+	// the mixer opens none).
+	opened chan struct{}
 }
 
 // NewMixer makes a mixer that nothing reads: silent, opening no device.
@@ -29,11 +33,12 @@ func (m *Mixer) Silent() bool {
 	return m.out == nil
 }
 
-// Close stops the output; the voices stay, silent.
+// Close stops the output, also a device still opening; the voices stay,
+// silent.
 func (m *Mixer) Close() error {
 	m.mu.Lock()
 	out := m.out
-	m.out = nil
+	m.out, m.closed = nil, true
 	m.mu.Unlock()
 	if out != nil {
 		return out.Close()

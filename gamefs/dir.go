@@ -20,7 +20,8 @@ import (
 // Dir is one folder the game reaches. It is opened on first use and safe
 // for concurrent use.
 type Dir struct {
-	path string
+	path  string
+	quota *Quota // the limit the folder counts against, if any
 
 	mu   sync.Mutex
 	root *os.Root

@@ -99,7 +99,13 @@ func (d *Dir) Rmdir(name string, recursive bool) error {
 		return fail(KindNotDir, "%s is not a directory", name)
 	}
 	if recursive {
-		return classify(r.RemoveAll(name))
+		return d.quota.change(func() (int64, error) {
+			size, err := treeSize(r, name)
+			if err != nil {
+				return 0, err
+			}
+			return changed(-size, classify(r.RemoveAll(name)))
+		})
 	}
 	f, err := r.Open(name)
 	if err != nil {
@@ -125,14 +131,28 @@ func (d *Dir) Unlink(name string) error {
 	if name == "." {
 		return fail(KindIsDir, "the folder itself is a directory")
 	}
-	fi, err := r.Lstat(name)
-	if err != nil {
-		return classify(err)
+	return d.quota.change(func() (int64, error) {
+		fi, err := r.Lstat(name)
+		if err != nil {
+			return 0, classify(err)
+		}
+		if fi.IsDir() {
+			return 0, fail(KindIsDir, "%s is a directory", name)
+		}
+		if err := r.Remove(name); err != nil {
+			return 0, classify(err)
+		}
+		return -regularSize(fi), nil
+	})
+}
+
+// regularSize is what a file counts for under a Quota: a regular file's
+// size; nothing for a directory or a symbolic link.
+func regularSize(fi os.FileInfo) int64 {
+	if !fi.Mode().IsRegular() {
+		return 0
 	}
-	if fi.IsDir() {
-		return fail(KindIsDir, "%s is a directory", name)
-	}
-	return classify(r.Remove(name))
+	return fi.Size()
 }
 
 // Rename moves oldName to newName, replacing a file there; newName's
@@ -163,7 +183,16 @@ func (d *Dir) Rename(oldName, newName string) error {
 	if from.IsDir() && (newName == oldName || strings.HasPrefix(newName, oldName+"/")) {
 		return fail(KindPermission, "a directory cannot move into itself")
 	}
-	return classify(r.Rename(oldName, newName))
+	return d.quota.change(func() (int64, error) {
+		var replaced int64 // a file at newName goes
+		if to, err := r.Lstat(newName); err == nil && !os.SameFile(from, to) {
+			replaced = regularSize(to)
+		}
+		if err := r.Rename(oldName, newName); err != nil {
+			return 0, classify(err)
+		}
+		return -replaced, nil
+	})
 }
 
 // Exists reports whether name is there (for callers choosing a new name).

@@ -80,19 +80,19 @@ func openFile(r *os.Root, name string) (*os.File, os.FileInfo, error) {
 // WriteFile writes data to name, replacing it or, with appending, adding
 // to its end. The file's directory must exist, and the file itself when
 // appending (as the platforms document appendFile).
-func (d *Dir) WriteFile(name string, data []byte, appending bool, q *Quota) error {
+func (d *Dir) WriteFile(name string, data []byte, appending bool) error {
 	r, err := d.open()
 	if err != nil {
 		return err
 	}
-	return q.do(func(room int64) error {
+	return d.quota.grow(func(room int64) (int64, error) {
 		old, err := fileSize(r, name)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if appending {
 			if _, err := r.Stat(name); err != nil {
-				return classify(err)
+				return 0, classify(err)
 			}
 		}
 		grow := int64(len(data))
@@ -100,7 +100,7 @@ func (d *Dir) WriteFile(name string, data []byte, appending bool, q *Quota) erro
 			grow -= old
 		}
 		if grow > room {
-			return errFull
+			return 0, errFull
 		}
 		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 		if appending {
@@ -108,13 +108,13 @@ func (d *Dir) WriteFile(name string, data []byte, appending bool, q *Quota) erro
 		}
 		f, err := r.OpenFile(name, flags, 0o644)
 		if err != nil {
-			return classify(err)
+			return 0, classify(err)
 		}
 		_, err = f.Write(data)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		return classify(err)
+		return changed(grow, classify(err))
 	})
 }
 
@@ -149,36 +149,37 @@ func parentDir(r *os.Root, name string) error {
 }
 
 // Truncate cuts name to length bytes, or extends it with zeros.
-func (d *Dir) Truncate(name string, length int64, q *Quota) error {
+func (d *Dir) Truncate(name string, length int64) error {
 	r, err := d.open()
 	if err != nil {
 		return err
 	}
-	return q.do(func(room int64) error {
+	return d.quota.grow(func(room int64) (int64, error) {
 		f, err := r.OpenFile(name, os.O_WRONLY, 0)
 		if err != nil {
 			if KindOf(err) == KindIO { // EISDIR from opening a directory to write
 				if fi, serr := r.Stat(name); serr == nil && fi.IsDir() {
-					return fail(KindIsDir, "%s is a directory", name)
+					return 0, fail(KindIsDir, "%s is a directory", name)
 				}
 			}
-			return classify(err)
+			return 0, classify(err)
 		}
 		defer f.Close()
 		fi, err := f.Stat()
 		if err != nil {
-			return classify(err)
+			return 0, classify(err)
 		}
-		if length-fi.Size() > room {
-			return errFull
+		grow := length - fi.Size()
+		if grow > room {
+			return 0, errFull
 		}
-		return classify(f.Truncate(length))
+		return changed(grow, classify(f.Truncate(length)))
 	})
 }
 
 // Copy copies the regular file srcName of src to dstName of dst, replacing
 // a file there; dstName's directory must exist.
-func Copy(src *Dir, srcName string, dst *Dir, dstName string, q *Quota) error {
+func Copy(src *Dir, srcName string, dst *Dir, dstName string) error {
 	sr, err := src.open()
 	if err != nil {
 		return err
@@ -192,40 +193,36 @@ func Copy(src *Dir, srcName string, dst *Dir, dstName string, q *Quota) error {
 		return err
 	}
 	defer in.Close()
-	return q.do(func(room int64) error {
+	return dst.quota.grow(func(room int64) (int64, error) {
 		old, err := fileSize(dr, dstName)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if dfi, err := dr.Stat(dstName); err == nil && os.SameFile(fi, dfi) {
-			return nil // truncating the destination would empty the source
+			return 0, nil // truncating the destination would empty the source
 		}
 		if fi.Size()-old > room {
-			return errFull
+			return 0, errFull
 		}
 		out, err := dr.OpenFile(dstName, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
-			return classify(err)
+			return 0, classify(err)
 		}
-		_, err = io.Copy(out, io.LimitReader(in, fi.Size()))
+		n, err := io.Copy(out, io.LimitReader(in, fi.Size())) // less if the source shrank
 		if cerr := out.Close(); err == nil {
 			err = cerr
 		}
-		return classify(err)
+		return changed(n-old, classify(err))
 	})
 }
 
 // Move moves a file between folders (a rename inside one folder).
-func Move(src *Dir, srcName string, dst *Dir, dstName string, q *Quota) error {
+func Move(src *Dir, srcName string, dst *Dir, dstName string) error {
 	if src == dst {
 		return src.Rename(srcName, dstName)
 	}
-	if err := Copy(src, srcName, dst, dstName, q); err != nil {
+	if err := Copy(src, srcName, dst, dstName); err != nil {
 		return err
 	}
-	r, err := src.open()
-	if err != nil {
-		return err
-	}
-	return classify(r.Remove(srcName))
+	return src.Unlink(srcName)
 }

@@ -15,7 +15,7 @@ import (
 // before anything is written: an entry that would land outside target
 // (a "../" or absolute name) or that is a symbolic link refuses the whole
 // archive.
-func Unzip(src *Dir, zipName string, dst *Dir, target string, q *Quota) error {
+func Unzip(src *Dir, zipName string, dst *Dir, target string) error {
 	sr, err := src.open()
 	if err != nil {
 		return err
@@ -44,7 +44,7 @@ func Unzip(src *Dir, zipName string, dst *Dir, target string, q *Quota) error {
 	if err := targetDir(dr, target); err != nil {
 		return err
 	}
-	return q.do(func(room int64) error {
+	return dst.quota.grow(func(room int64) (int64, error) {
 		var freed int64
 		for i, e := range zr.File {
 			if old, err := dr.Stat(names[i]); err == nil && !old.IsDir() && !e.FileInfo().IsDir() {
@@ -52,14 +52,17 @@ func Unzip(src *Dir, zipName string, dst *Dir, target string, q *Quota) error {
 			}
 		}
 		if int64(min(total, math.MaxInt64))-freed > room {
-			return errFull
+			return 0, errFull
 		}
+		var grew int64
 		for i, e := range zr.File {
-			if err := extract(dr, names[i], e); err != nil {
-				return err
+			n, err := extract(dr, names[i], e)
+			if err != nil {
+				return unsure, err
 			}
+			grew += n
 		}
-		return nil
+		return grew, nil
 	})
 }
 
@@ -96,23 +99,27 @@ func targetDir(r *os.Root, target string) error {
 	return classify(r.Mkdir(target, 0o755))
 }
 
-// extract writes one entry; a file that turns out larger than its header
-// says (a lying archive) is refused.
-func extract(r *os.Root, name string, e *zip.File) error {
+// extract writes one entry and returns how much the folder grew; a file
+// that turns out larger than its header says (a lying archive) is refused.
+func extract(r *os.Root, name string, e *zip.File) (int64, error) {
 	if e.FileInfo().IsDir() {
-		return mkdirAll(r, name)
+		return 0, mkdirAll(r, name)
 	}
 	if err := mkdirAll(r, path.Dir(name)); err != nil {
-		return err
+		return 0, err
 	}
 	in, err := e.Open()
 	if err != nil {
-		return fail(KindInvalid, "%s: %v", e.Name, err)
+		return 0, fail(KindInvalid, "%s: %v", e.Name, err)
 	}
 	defer in.Close()
+	var old int64 // the file it replaces
+	if fi, err := r.Stat(name); err == nil {
+		old = regularSize(fi)
+	}
 	out, err := r.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return classify(err)
+		return 0, classify(err)
 	}
 	n, err := io.Copy(out, io.LimitReader(in, int64(e.UncompressedSize64)+1))
 	if cerr := out.Close(); err == nil {
@@ -120,9 +127,9 @@ func extract(r *os.Root, name string, e *zip.File) error {
 	}
 	switch {
 	case err != nil:
-		return fail(KindInvalid, "%s: %v", e.Name, err)
+		return 0, fail(KindInvalid, "%s: %v", e.Name, err)
 	case uint64(n) > e.UncompressedSize64:
-		return fail(KindInvalid, "%s is larger than the archive says", e.Name)
+		return 0, fail(KindInvalid, "%s is larger than the archive says", e.Name)
 	}
-	return nil
+	return n - old, nil
 }

@@ -280,9 +280,9 @@ func (c *innerAudio) load() {
 		// The documented form, with the version WeChat uses for its devtools.
 		referer = "https://servicewechat.com/" + a.host.Account().AppID() + "/devtools/page-frame.html"
 	}
-	cache := a.audio.cache
+	cache, fetch := a.audio.cache, a.net.soundFetcher(referer)
 	a.loop.Go(func() func() {
-		clip, err := loadClip(cache, src, referer)
+		clip, err := loadClip(cache, src, fetch)
 		return func() { c.loaded(seq, clip, err) }
 	})
 }

@@ -1,6 +1,7 @@
 package jsapi
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -75,9 +76,20 @@ func (a *API) resolveAudioSrc(src string) (audioSource, error) {
 // audioFetchLimit bounds a sound file's size (a long BGM is a few MB).
 const audioFetchLimit = 256 << 20
 
-// audioHTTP fetches remote sounds; WeChat's network APIs time out after
-// 60 s by default.
-var audioHTTP = &http.Client{Timeout: 60 * time.Second}
+// audioFetchTimeout bounds a remote sound's download, as WeChat's network
+// APIs time out after 60 s by default.
+const audioFetchTimeout = 60 * time.Second
+
+// fetchFunc downloads a remote sound (off the loop).
+type fetchFunc func(url string) ([]byte, error)
+
+// soundFetcher downloads with the network's client and under its context,
+// so closing the domain cancels the download as it does transfers; referer,
+// when set, goes with the request. It is made on the loop.
+func (n *network) soundFetcher(referer string) fetchFunc {
+	ctx, client := n.ctx, n.client
+	return func(url string) ([]byte, error) { return fetchSound(ctx, client, url, referer) }
+}
 
 // cacheKey names the source's current content for the clip cache: a
 // file by its path, size and modification time (so an edited file is
@@ -96,37 +108,43 @@ func (s audioSource) cacheKey() (string, error) {
 	return fmt.Sprintf("file:%s:%d:%d", s.file, st.Size(), st.ModTime().UnixNano()), nil
 }
 
-// read returns the source's bytes; referer, when set, goes with HTTP
-// requests. It runs off the loop.
-func (s audioSource) read(referer string) ([]byte, error) {
-	if s.url == "" {
-		data, err := os.ReadFile(s.file)
-		if err != nil {
-			return nil, fileError(s, err)
-		}
-		return data, nil
+// read returns the source's bytes, fetching a URL with fetch. It runs off
+// the loop.
+func (s audioSource) read(fetch fetchFunc) ([]byte, error) {
+	if s.url != "" {
+		return fetch(s.url)
 	}
-	req, err := http.NewRequest(http.MethodGet, s.url, nil)
+	data, err := os.ReadFile(s.file)
 	if err != nil {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("%s: bad URL: %v", s.url, err)}
+		return nil, fileError(s, err)
+	}
+	return data, nil
+}
+
+func fetchSound(ctx context.Context, client *http.Client, url, referer string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, audioFetchTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, &audioError{audioNetworkError, fmt.Sprintf("%s: bad URL: %v", url, err)}
 	}
 	if referer != "" {
 		req.Header.Set("Referer", referer)
 	}
-	resp, err := audioHTTP.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %v", err)}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %s answered %s", s.url, resp.Status)}
+		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %s answered %s", url, resp.Status)}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, audioFetchLimit+1))
 	if err != nil {
 		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %v", err)}
 	}
 	if len(data) > audioFetchLimit {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %s is over %d MB", s.url, audioFetchLimit>>20)}
+		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %s is over %d MB", url, audioFetchLimit>>20)}
 	}
 	return data, nil
 }
@@ -150,13 +168,13 @@ func fileError(s audioSource, err error) error {
 
 // loadClip fetches and decodes a source through the cache; it runs off
 // the loop. Decoding failures are format errors (10004).
-func loadClip(cache *audio.Cache, s audioSource, referer string) (*audio.Clip, error) {
+func loadClip(cache *audio.Cache, s audioSource, fetch fetchFunc) (*audio.Clip, error) {
 	key, err := s.cacheKey()
 	if err != nil {
 		return nil, err
 	}
 	return cache.Get(key, func() (*audio.Clip, error) {
-		data, err := s.read(referer)
+		data, err := s.read(fetch)
 		if err != nil {
 			return nil, err
 		}

@@ -310,6 +310,26 @@ b.onCanplay(function () { console.log('b', b.duration); });`)
 	}
 }
 
+// A sound still downloading when the domain closes is cancelled with the
+// network's transfers, not left to its timeout.
+func TestClosingTheAPIStopsSoundDownloads(t *testing.T) {
+	arrived, gone := make(chan struct{}), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-r.Context().Done()
+		close(gone)
+	}))
+	t.Cleanup(srv.Close)
+	e := newEnv(t, "wechat", `var ctx = wx.createInnerAudioContext(); ctx.src = '`+srv.URL+`/slow.mp3';`)
+	waitFor(t, arrived, "the download never came")
+	start := time.Now()
+	e.api.Close()
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Close took %v", d)
+	}
+	waitFor(t, gone, "the download was still open after API.Close")
+}
+
 func TestOffRemovesListeners(t *testing.T) {
 	e := audioEnv(t, "wechat", map[string][]byte{"one.wav": wavFile(1)}, `
 var ctx = wx.createInnerAudioContext();
@@ -381,6 +401,20 @@ for (var i = 0; i < 5; i++) { var c = wx.createInnerAudioContext(); c.src = 'one
 	if got := e.api.LoadedAssets(); strings.Join(got, ",") != "one.wav" {
 		t.Errorf("assets %q: the sound is not watched once", got)
 	}
+}
+
+// An edited sound file is decoded again, not served from the clip cache
+// (its size and modification time are in the key): saving a sound while
+// the game runs is heard.
+func TestAnEditedSoundIsDecodedAgain(t *testing.T) {
+	e := audioEnv(t, "wechat", map[string][]byte{"one.wav": wavFile(1)}, `
+var a = wx.createInnerAudioContext(); a.src = 'one.wav'; a.onCanplay(function () { console.log('a', a.duration); });`)
+	wantLog(t, e, "a 1\n")
+	if err := os.WriteFile(filepath.Join(e.d.Root(), "one.wav"), wavFile(2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.run(t, `var b = wx.createInnerAudioContext(); b.src = 'one.wav'; b.onCanplay(function () { console.log('b', b.duration); });`)
+	wantLog(t, e, "b 2\n")
 }
 
 func TestAudioInterruptionPauses(t *testing.T) {

@@ -70,12 +70,11 @@ func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (fie
 		if err != nil {
 			return nil, errors.New(a.fsReason("downloadFile", err))
 		}
-		quota := a.files.quota
 		return func(scratch, _ string) (string, string, error) {
 			defer os.Remove(scratch)
 			data, err := os.ReadFile(scratch)
 			if err == nil {
-				err = loc.dir.WriteFile(loc.name, data, false, quota)
+				err = loc.dir.WriteFile(loc.name, data, false)
 			}
 			if err != nil {
 				return "", "", errors.New(a.fsReason("downloadFile", err))

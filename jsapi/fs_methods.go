@@ -112,8 +112,7 @@ func (a *API) fsWriter(method string, appending bool) func(fsArgs) (fsOp, error)
 		if err != nil {
 			return fsOp{}, err
 		}
-		quota := a.files.quota
-		return fsOp{run: onPaths(func() error { return loc.dir.WriteFile(loc.name, data, appending, quota) }, loc.path)}, nil
+		return fsOp{run: onPaths(func() error { return loc.dir.WriteFile(loc.name, data, appending) }, loc.path)}, nil
 	}
 }
 
@@ -122,9 +121,8 @@ func (a *API) fsCopyFile(x fsArgs) (fsOp, error) {
 	if err != nil {
 		return fsOp{}, err
 	}
-	quota := a.files.quota
 	return fsOp{run: onPaths(func() error {
-		return gamefs.Copy(src.dir, src.name, dst.dir, dst.name, quota)
+		return gamefs.Copy(src.dir, src.name, dst.dir, dst.name)
 	}, src.path, dst.path)}, nil
 }
 
@@ -176,8 +174,7 @@ func (a *API) fsTruncate(x fsArgs) (fsOp, error) {
 		return fsOp{}, err
 	}
 	length = max(length, 0) // absent: 0, as documented
-	quota := a.files.quota
-	return fsOp{run: onPaths(func() error { return loc.dir.Truncate(loc.name, length, quota) }, loc.path)}, nil
+	return fsOp{run: onPaths(func() error { return loc.dir.Truncate(loc.name, length) }, loc.path)}, nil
 }
 
 func (a *API) fsMkdir(x fsArgs) (fsOp, error) {

@@ -3,6 +3,7 @@ package jsapi_test
 import (
 	"crypto/md5"
 	"crypto/sha1"
+	"crypto/sha256"
 	"fmt"
 	"strings"
 	"testing"
@@ -106,6 +107,7 @@ fs.writeFile({filePath: U + '/async.txt', data: new Uint8Array([104, 105]).buffe
   fs.readFile({filePath: U + '/async.txt', success: function (r) { console.log('buffer', r.data instanceof ArrayBuffer, r.data.byteLength); }});
   fs.getFileInfo({filePath: U + '/async.txt', success: log('md5')});
   fs.getFileInfo({filePath: U + '/async.txt', digestAlgorithm: 'sha1', success: log('sha1')});
+  fs.getFileInfo({filePath: U + '/async.txt', digestAlgorithm: 'sha256', success: log('sha256'), fail: log('sha256')});
   fs.getFileInfo({filePath: U + '/async.txt', digestAlgorithm: 'crc', fail: log('crc')});
   fs.stat({path: U + '/async.txt', success: function (r) { console.log('stat', r.stats.size, r.stats.isFile(), r.errMsg); }});
   fs.readdir({dirPath: U, success: log('readdir')});
@@ -118,6 +120,7 @@ fs.mkdir({dirPath: 'pkgdir', fail: log('mkdir package')});
 `
 	md5sum := fmt.Sprintf("%x", md5.Sum([]byte("hi")))
 	sha1sum := fmt.Sprintf("%x", sha1.Sum([]byte("hi")))
+	sha256sum := fmt.Sprintf("%x", sha256.Sum256([]byte("hi"))) // WeChat only
 	want := map[string]string{
 		"wechat": `no promise true
 mkdir package {"errMsg":"mkdir:fail permission denied, open pkgdir"}
@@ -127,6 +130,7 @@ readFile {"data":"hi","errMsg":"readFile:ok"}
 buffer true 2
 md5 {"size":2,"digest":"MD5","errMsg":"getFileInfo:ok"}
 sha1 {"size":2,"digest":"SHA1","errMsg":"getFileInfo:ok"}
+sha256 {"size":2,"digest":"SHA256","errMsg":"getFileInfo:ok"}
 stat 2 true stat:ok
 readdir {"files":["async.txt"],"errMsg":"readdir:ok"}
 unlink {"errMsg":"unlink:ok"}
@@ -136,6 +140,7 @@ info after unlink {"errMsg":"getFileInfo:fail file not exist"}`,
 		"tiktok": `no promise true
 mkdir package {"errMsg":"mkdir:fail permission denied, mkdir pkgdir"}
 writeFile {"errMsg":"writeFile:ok"}
+sha256 {"errMsg":"getFileInfo:fail parameter.digestAlgorithm should be md5 or sha1 instead of \"sha256\""}
 crc {"errMsg":"getFileInfo:fail parameter.digestAlgorithm should be md5 or sha1 instead of \"crc\""}
 readFile {"data":"hi","errMsg":"readFile:ok"}
 buffer true 2
@@ -151,7 +156,7 @@ info after unlink {"errMsg":"getFileInfo:fail no such file or directory, getFile
 	for _, platform := range []string{"wechat", "tiktok"} {
 		t.Run(platform, func(t *testing.T) {
 			e := newFSWorld(t).run(t, platform, src, nil)
-			wantOut(t, e, strings.NewReplacer("MD5", md5sum, "SHA1", sha1sum).Replace(want[platform]))
+			wantOut(t, e, strings.NewReplacer("MD5", md5sum, "SHA1", sha1sum, "SHA256", sha256sum).Replace(want[platform]))
 		})
 	}
 }

@@ -46,7 +46,6 @@ type location struct {
 type fileSystem struct {
 	pkg          *gamefs.Dir
 	user, saved  *gamefs.Dir
-	quota        *gamefs.Quota
 	limit        int64
 	temp         *gamefs.Dir
 	queue        chan struct{}
@@ -94,7 +93,7 @@ func (a *API) userDirs() error {
 	if a.platform == "wechat" { // TikTok saves files into the user folder
 		counted = append(counted, fsys.saved)
 	}
-	fsys.quota = gamefs.NewQuota(fsys.limit, counted...)
+	gamefs.NewQuota(fsys.limit, counted...) // their writes count against it
 	return nil
 }
 

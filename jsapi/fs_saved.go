@@ -46,7 +46,7 @@ func (a *API) fsSaveFile(x fsArgs) (fsOp, error) {
 	if err != nil {
 		return fsOp{}, err
 	}
-	quota, temp := a.files.quota, a.temp
+	temp := a.temp
 	run := func() (any, error) {
 		if _, err := src.dir.Stat(src.name); err != nil {
 			if a.platform == "tiktok" {
@@ -54,7 +54,7 @@ func (a *API) fsSaveFile(x fsArgs) (fsOp, error) {
 			}
 			return nil, noTemp
 		}
-		if err := gamefs.Move(src.dir, src.name, dst.dir, dst.name, quota); err != nil {
+		if err := gamefs.Move(src.dir, src.name, dst.dir, dst.name); err != nil {
 			if gamefs.KindOf(err) == gamefs.KindNotExist && a.platform == "wechat" {
 				return nil, failOn(err, parentPath(dst.path)) // "no such file or directory ${dirPath}"
 			}
@@ -168,9 +168,8 @@ func (a *API) fsUnzip(x fsArgs) (fsOp, error) {
 	if err != nil {
 		return fsOp{}, err
 	}
-	quota := a.files.quota
 	return fsOp{run: func() (any, error) {
-		err := gamefs.Unzip(zip.dir, zip.name, target.dir, target.name, quota)
+		err := gamefs.Unzip(zip.dir, zip.name, target.dir, target.name)
 		switch {
 		case err == nil:
 			return nil, nil

@@ -19,3 +19,18 @@ func TestHeadlessAudioKeepsItsTiming(t *testing.T) {
 		t.Errorf("a headless run looked for a sound device: %s", r.stderr)
 	}
 }
+
+// The sound device opens off the loop; its warning is printed on the
+// loop, at the next frame or at exit.
+func TestTheDeviceWarningIsPrintedOnTheLoop(t *testing.T) {
+	var stderr strings.Builder
+	warnings := make(chan string, 1)
+	s := &Simulator{cfg: Config{Stderr: &stderr}, audioWarning: warnings}
+	s.reportAudio()                           // nothing yet
+	warnings <- "no sound device (none here)" // from the opening goroutine
+	s.reportAudio()
+	s.closeAudio()
+	if got := stderr.String(); got != "minisim: no sound device (none here)\n" {
+		t.Errorf("stderr: %q", got)
+	}
+}

@@ -112,7 +112,8 @@ type Simulator struct {
 	Stats FrameStats
 
 	// mixer is the sound, opened on first use (audio.go).
-	mixer *audio.Mixer
+	mixer        *audio.Mixer
+	audioWarning <-chan string
 }
 
 // FrameStats are the costs of one frame.
@@ -469,6 +470,7 @@ func (s *Simulator) runFrame() {
 	glfw.PollEvents()
 	s.runActions()
 	s.tickDialogs()
+	s.reportAudio()
 	s.reloadIfChanged()
 	if !s.lastFrame.IsZero() {
 		s.frameDelta = start.Sub(s.lastFrame)
