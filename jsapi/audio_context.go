@@ -280,7 +280,7 @@ func (c *innerAudio) load() {
 		// The documented form, with the version WeChat uses for its devtools.
 		referer = "https://servicewechat.com/" + a.host.Account().AppID() + "/devtools/page-frame.html"
 	}
-	cache, fetch := a.audio.cache, a.net.soundFetcher(referer)
+	cache, fetch := a.audio.cache, a.net.fetcher(referer, audioFetchLimit)
 	a.loop.Go(func() func() {
 		clip, err := loadClip(cache, src, fetch)
 		return func() { c.loaded(seq, clip, err) }

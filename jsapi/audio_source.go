@@ -1,15 +1,11 @@
 package jsapi
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/minisim/minisim/audio"
 
@@ -76,21 +72,6 @@ func (a *API) resolveAudioSrc(src string) (audioSource, error) {
 // audioFetchLimit bounds a sound file's size (a long BGM is a few MB).
 const audioFetchLimit = 256 << 20
 
-// audioFetchTimeout bounds a remote sound's download, as WeChat's network
-// APIs time out after 60 s by default.
-const audioFetchTimeout = 60 * time.Second
-
-// fetchFunc downloads a remote sound (off the loop).
-type fetchFunc func(url string) ([]byte, error)
-
-// soundFetcher downloads with the network's client and under its context,
-// so closing the domain cancels the download as it does transfers; referer,
-// when set, goes with the request. It is made on the loop.
-func (n *network) soundFetcher(referer string) fetchFunc {
-	ctx, client := n.ctx, n.client
-	return func(url string) ([]byte, error) { return fetchSound(ctx, client, url, referer) }
-}
-
 // cacheKey names the source's current content for the clip cache: a
 // file by its path, size and modification time (so an edited file is
 // decoded again), a URL by itself. It runs off the loop (it stats).
@@ -112,39 +93,15 @@ func (s audioSource) cacheKey() (string, error) {
 // the loop.
 func (s audioSource) read(fetch fetchFunc) ([]byte, error) {
 	if s.url != "" {
-		return fetch(s.url)
+		data, err := fetch(s.url)
+		if err != nil {
+			return nil, &audioError{audioNetworkError, "download failed: " + err.Error()}
+		}
+		return data, nil
 	}
 	data, err := os.ReadFile(s.file)
 	if err != nil {
 		return nil, fileError(s, err)
-	}
-	return data, nil
-}
-
-func fetchSound(ctx context.Context, client *http.Client, url, referer string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, audioFetchTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("%s: bad URL: %v", url, err)}
-	}
-	if referer != "" {
-		req.Header.Set("Referer", referer)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %v", err)}
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %s answered %s", url, resp.Status)}
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, audioFetchLimit+1))
-	if err != nil {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %v", err)}
-	}
-	if len(data) > audioFetchLimit {
-		return nil, &audioError{audioNetworkError, fmt.Sprintf("download failed: %s is over %d MB", url, audioFetchLimit>>20)}
 	}
 	return data, nil
 }

@@ -299,6 +299,10 @@ b.onCanplay(function () { console.log('b', b.duration); });`)
 	}
 	tt := audioEnv(t, "tiktok", nil, audioScript("tiktok", `ctx.src = '`+srv.URL+`/one.wav?tt';`))
 	wantLog(t, tt, "Canplay 0ms 0 true \n")
+	e.out.Reset()
+	e.host.net.kind = "none" // offline, nothing is fetched
+	e.run(t, `ctx.src = '`+srv.URL+`/one.wav?offline';`)
+	wantLog(t, e, "Error 0ms 0 true 10002 download failed: net::ERR_INTERNET_DISCONNECTED\n")
 
 	mu.Lock()
 	defer mu.Unlock()

@@ -52,8 +52,13 @@ func (a *API) installImage() {
 // imageOf finds the binding behind a JS image object.
 func (a *API) imageOf(o *goja.Object) *imageBinding { return a.images[o] }
 
+// imageFetchLimit bounds an image downloaded from a URL.
+const imageFetchLimit = 64 << 20
+
 // loadImage starts loading src: a path relative to the game folder (a
-// leading slash also means the game folder).
+// leading slash also means the game folder), a temp or user file, a data:
+// URL, or an http(s) URL (fetched as the network fetches, cancelled when
+// the domain closes).
 func (a *API) loadImage(img *imageBinding, src string) {
 	img.src = src
 	img.complete = false
@@ -87,9 +92,12 @@ func (a *API) loadImage(img *imageBinding, src string) {
 		a.imageFailed(img, src+": the open data domain can only load local images and the platform's avatar images; "+
 			"download this one in the main domain (downloadFile) and pass its path with postMessage")
 		return
+	case strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://"):
+		fetch := a.net.fetcher("", imageFetchLimit)
+		read = func() ([]byte, error) { return fetch(src) }
 	case strings.Contains(src, "://"):
 		scheme, _, _ := strings.Cut(src, ":")
-		a.imageFailed(img, fmt.Sprintf("%s: loading images from %s: URLs is not supported by this build of minisim yet", src, scheme))
+		a.imageFailed(img, fmt.Sprintf("%s: images load from the game, temp and user files, data: and http(s) URLs, not %s: URLs", src, scheme))
 		return
 	default:
 		rel := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(src, "\\", "/")), "/")

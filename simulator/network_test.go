@@ -74,7 +74,7 @@ func TestNetworkInAGame(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("%v\n%s", r.err, r.stderr)
 	}
-	wantLines(t, r.stdout, "network wifi\n", "request request:fail timeout\n", "image 2 3\n")
+	wantLines(t, r.stdout, "network wifi\n", "request request:fail timeout\n", "image 2 3\n", "remote image 2 3\n")
 	if !strings.Contains(r.stderr, `networkTimeout.downloadFile must be a positive number of milliseconds, not "soon"`) {
 		t.Errorf("no warning about game.json's downloadFile timeout:\n%s", r.stderr)
 	}
@@ -86,6 +86,7 @@ func TestNetworkFlagSetsTheConnection(t *testing.T) {
 	if strings.Contains(r.stdout, "image 2 3") {
 		t.Errorf("offline, the download should fail:\n%s", r.stdout)
 	}
+	wantLines(t, r.stdout, "remote image error image load failed: http://127.0.0.1:1/dot.png: net::ERR_INTERNET_DISCONNECTED\n")
 	if _, err := ParseArgs([]string{"--network", "6g", "game"}); err == nil || !strings.Contains(err.Error(), `--network "6g": must be one of wifi, 2g, 3g, 4g, 5g, unknown, none`) {
 		t.Errorf("a bad --network: %v", err)
 	}

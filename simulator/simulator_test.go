@@ -293,7 +293,7 @@ globals undefined undefined undefined undefined true
 clock 0 2025-01-01T00:00:00.000Z
 random 0.6046602879796196
 canIUse true false undefined
-onerror image load failed: https://example.com/a.png: loading images from https: URLs is not supported by this build of minisim yet
+onerror image load failed: ftp://example.com/a.png: images load from the game, temp and user files, data: and http(s) URLs, not ftp: URLs
 onerror image load failed: images/nope.png: file not found
 later 116.667 116
 `

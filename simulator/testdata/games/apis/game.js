@@ -16,7 +16,7 @@ missing.onload = function () { console.log('unexpected onload'); };
 missing.src = 'images/nope.png';
 var remote = wx.createImage();
 remote.onerror = function (e) { console.log('onerror', e.errMsg); };
-remote.src = 'https://example.com/a.png';
+remote.src = 'ftp://example.com/a.png';
 setTimeout(function () {
   console.log('later', wx.getPerformance().now().toFixed(3), Date.now() % 100000);
   wx.exitMiniProgram();

@@ -17,3 +17,9 @@ wx.downloadFile({
   },
   fail: function (r) { console.log('download', r.errMsg); }
 });
+
+// An image straight from a URL.
+var remote = wx.createImage();
+remote.onload = function () { console.log('remote image', remote.width, remote.height); };
+remote.onerror = function (e) { console.log('remote image error', e.errMsg); };
+remote.src = base + '/dot.png';
