@@ -314,26 +314,6 @@ b.onCanplay(function () { console.log('b', b.duration); });`)
 	}
 }
 
-// A sound still downloading when the domain closes is cancelled with the
-// network's transfers, not left to its timeout.
-func TestClosingTheAPIStopsSoundDownloads(t *testing.T) {
-	arrived, gone := make(chan struct{}), make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		close(arrived)
-		<-r.Context().Done()
-		close(gone)
-	}))
-	t.Cleanup(srv.Close)
-	e := newEnv(t, "wechat", `var ctx = wx.createInnerAudioContext(); ctx.src = '`+srv.URL+`/slow.mp3';`)
-	waitFor(t, arrived, "the download never came")
-	start := time.Now()
-	e.api.Close()
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("Close took %v", d)
-	}
-	waitFor(t, gone, "the download was still open after API.Close")
-}
-
 func TestOffRemovesListeners(t *testing.T) {
 	e := audioEnv(t, "wechat", map[string][]byte{"one.wav": wavFile(1)}, `
 var ctx = wx.createInnerAudioContext();

@@ -268,18 +268,30 @@ change {"isConnected":true,"networkType":"4g"}`)
 	}
 }
 
+// Closing the API cancels what is still downloading: a transfer, and the
+// fetches behind a sound's and an image's src, none left to its timeout.
 func TestClosingTheAPIStopsTransfers(t *testing.T) {
-	arrived, gone := make(chan struct{}), make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		close(arrived)
-		<-r.Context().Done()
-		close(gone)
-	}))
-	t.Cleanup(srv.Close)
-	e := netEnv(t, &fakeHost{}, "wechat", srv.URL, map[string]string{}, `wx.request({url: 'BASE/', complete: log('never')});`)
-	waitFor(t, arrived, "the request never came")
-	e.api.Close()
-	waitFor(t, gone, "the request was still open after API.Close")
+	for name, src := range map[string]string{
+		"request": `wx.request({url: 'BASE/', complete: log('never')});`,
+		"sound":   `wx.createInnerAudioContext().src = 'BASE/slow.mp3';`,
+		"image":   `wx.createImage().src = 'BASE/slow.png';`,
+	} {
+		arrived, gone := make(chan struct{}), make(chan struct{})
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			close(arrived)
+			<-r.Context().Done()
+			close(gone)
+		}))
+		t.Cleanup(srv.Close)
+		e := netEnv(t, &fakeHost{}, "wechat", srv.URL, map[string]string{}, src)
+		waitFor(t, arrived, name+": the download never came")
+		start := time.Now()
+		e.api.Close()
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s: Close took %v", name, d)
+		}
+		waitFor(t, gone, name+": the download was still open after API.Close")
+	}
 }
 
 func TestOpenDataDomainHasNoNetwork(t *testing.T) {
