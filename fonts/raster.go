@@ -114,7 +114,10 @@ func contour(z OutlineSink, ps []truetype.Point, at func(truetype.Point) (float3
 
 // GlyphOutline emits g's outline at the face's size to sink, in px
 // relative to the pen on the baseline, y down (strokeText strokes it).
-func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink) {
+// hintPx > 0 snaps it vertically as HintedGlyph does for text drawn at
+// hintPx device pixels per em: Chromium strokes upright glyph outlines
+// hinted, as its scaler hands them out.
+func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink, hintPx float64) {
 	if f == nil || g.Font == nil || f.size <= 0 {
 		return
 	}
@@ -124,6 +127,9 @@ func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink) {
 		return
 	}
 	k := f.size / font.upem
+	if hintPx > 0 && !math.IsInf(hintPx, 0) {
+		font.hintVertically(g.Index, hintPx)
+	}
 	at := func(p truetype.Point) (float32, float32) {
 		return float32(float64(p.X) * k), float32(-float64(p.Y) * k)
 	}

@@ -187,7 +187,13 @@ func (x *Context2D) StrokeText(lib *fonts.Library, text string, px, py, maxWidth
 	}
 	var p path
 	for _, g := range t.glyphs {
-		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: g.X})
+		dx, hintPx := g.X, 0.0
+		if m.IsAxisAligned() && m.A != 0 {
+			// Upright: hinted, pens on quarter pixels, as for filled glyphs.
+			dx = (snapQuarter(m.A*g.X+m.E) - m.E) / m.A
+			hintPx = t.face.Size() * math.Abs(m.D)
+		}
+		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: dx}, hintPx)
 	}
 	saved := x.path
 	x.path = p
