@@ -128,6 +128,7 @@ func renderAndCompare(t *testing.T, scene, name string, checker []byte) string {
 	if err != nil {
 		return err.Error()
 	}
+	t.Logf("%.2f%% of pixels differ by more than %d", 100*float64(bad)/float64(total), tolerance.ChannelDelta)
 	if float64(bad) > tolerance.MaxBadFraction*float64(total) {
 		golden.WritePNG(filepath.Join("golden", name+"_got.png"), got)
 		return fmt.Sprintf("%.2f%% of pixels differ by more than %d (allowed %.0f%%); wrote golden/%s_got.png",

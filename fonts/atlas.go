@@ -33,11 +33,44 @@ type Atlas struct {
 }
 
 type glyphKey struct {
-	font   *Font
-	index  GlyphIndex
-	quarts int32 // raster size in quarter px
-	subX   uint8 // pen offset inside its pixel, in quarter px: 0..3
-	hinted bool  // snapped vertically (see HintedGlyph)
+	font  *Font
+	index GlyphIndex
+	em    [4]int32 // the em-to-device map (Linear) in 1/64 px, as FreeType takes sizes
+	subX  uint8    // pen offset inside its pixel, in quarter px: 0..3
+	subY  uint8
+	hint  bool // snapped vertically (see HintedGlyph)
+}
+
+// Linear maps em units (x right, y down) to device pixels:
+// x' = A*x + C*y, y' = B*x + D*y. Upright text of size s on a canvas
+// scaled by k is {A: s*k, D: s*k}; squeezed, skewed or rotated text has
+// other entries, and its glyphs are rasterized under that map, as Skia
+// hands the whole matrix to FreeType.
+type Linear struct{ A, B, C, D float64 }
+
+func (m Linear) apply(x, y float64) (float64, float64) { return m.A*x + m.C*y, m.B*x + m.D*y }
+
+func (m Linear) scaled(f float64) Linear { return Linear{m.A * f, m.B * f, m.C * f, m.D * f} }
+
+func (m Linear) axisAligned() bool { return m.B == 0 && m.C == 0 }
+
+func (m Linear) finite() bool {
+	for _, v := range [...]float64{m.A, m.B, m.C, m.D} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// fixed26 rounds m to 1/64 px, the key of its bitmaps.
+func (m Linear) fixed26() [4]int32 {
+	r := func(v float64) int32 { return int32(math.Round(v * 64)) }
+	return [4]int32{r(m.A), r(m.B), r(m.C), r(m.D)}
+}
+
+func linearOf(k [4]int32) Linear {
+	return Linear{float64(k[0]) / 64, float64(k[1]) / 64, float64(k[2]) / 64, float64(k[3]) / 64}
 }
 
 // glyphSlot is a rasterized glyph: where it sits in the page and where its
@@ -117,7 +150,7 @@ func (a *Atlas) maxGlyphExtent() float64 { return float64(a.size / 4) }
 // draw: a blank glyph (space), a size or scale that is not a positive
 // finite number, a glyph under a quarter pixel, or a broken font.
 func (a *Atlas) Glyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (ag AtlasGlyph, ok bool) {
-	return a.glyph(face, g, scale, subpixelX, false)
+	return a.scaledGlyph(face, g, scale, subpixelX, false)
 }
 
 // HintedGlyph is Glyph with the outline snapped vertically to the pixel
@@ -126,45 +159,63 @@ func (a *Atlas) Glyph(face *Face, g PositionedGlyph, scale float64, subpixelX fl
 // hinting puts baselines, x-heights, cap heights and horizontal stems on
 // whole pixels). Rotated or skewed text is not hinted, as in Skia.
 func (a *Atlas) HintedGlyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (AtlasGlyph, bool) {
-	return a.glyph(face, g, scale, subpixelX, true)
+	return a.scaledGlyph(face, g, scale, subpixelX, true)
 }
 
-func (a *Atlas) glyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64, hinted bool) (ag AtlasGlyph, ok bool) {
-	if a == nil || face == nil || g.Font == nil || !(scale > 0) || math.IsInf(scale, 0) {
+// scaledGlyph is GlyphAt for upright text, with the quad in px at scale 1.
+func (a *Atlas) scaledGlyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64, hint bool) (AtlasGlyph, bool) {
+	if face == nil || !(scale > 0) || math.IsInf(scale, 0) {
+		return AtlasGlyph{}, false
+	}
+	if math.IsNaN(subpixelX) || math.IsInf(subpixelX, 0) {
+		subpixelX = 0
+	}
+	px := face.size * scale
+	ag, ok := a.GlyphAt(g, Linear{A: px, D: px}, subpixelX-math.Floor(subpixelX), 0, hint)
+	ag.OffX, ag.OffY, ag.W, ag.H = ag.OffX/scale, ag.OffY/scale, ag.W/scale, ag.H/scale
+	return ag, ok
+}
+
+// GlyphAt rasterizes g (once) under em, the map from em units to device
+// pixels, with the pen at device position (penX, penY): the bitmap is
+// drawn at the pen's offset inside its pixel, to a quarter pixel in each
+// direction, so the returned quad (relative to the pen, in device pixels)
+// starts on a whole pixel; keep penY whole for crisp upright text. hint
+// snaps the outline vertically as HintedGlyph does; it applies only when
+// em is axis-aligned. ok is false when there is nothing to draw: a blank
+// glyph, a map that is not finite or draws under a quarter pixel, or a
+// broken font.
+func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint bool) (ag AtlasGlyph, ok bool) {
+	if a == nil || g.Font == nil || !em.finite() || !allFinite(penX, penY) {
 		return AtlasGlyph{}, false
 	}
 	defer catch(func() { ag, ok = AtlasGlyph{}, false })
-	px := face.size * scale
-	if !(px >= 0.25) || math.IsInf(px, 0) {
-		return AtlasGlyph{}, false
-	}
 	b := g.Font.bounds(g.Index)
 	if b.empty {
 		return AtlasGlyph{}, false
 	}
-
-	// Raster size: px to a quarter pixel, unless the glyph would be too big.
-	rasterPx, stretch := math.Round(px*4)/4, 1.0
+	size := math.Sqrt(math.Abs(em.A*em.D - em.B*em.C))
+	if !(size >= 0.25) || math.IsInf(size, 0) {
+		return AtlasGlyph{}, false
+	}
+	// A glyph too big for the page is rasterized smaller and its quad
+	// stretched, at whole-pixel pen positions.
+	stretch := 1.0
 	limit := a.maxGlyphExtent() - 2 // pixelBox may add a pixel on each side
-	if extent := math.Max(b.maxX-b.minX, b.maxY-b.minY) * px / g.Font.upem; extent > limit {
-		rasterPx = math.Max(math.Floor(px*limit/extent*4)/4, 0.25)
-		stretch = px / rasterPx
+	if box := deviceBox(b, em.scaled(1/g.Font.upem), 0, 0); math.Max(box.maxX-box.minX, box.maxY-box.minY) > limit {
+		stretch = math.Max(box.maxX-box.minX, box.maxY-box.minY) / limit
+		em = em.scaled(1 / stretch)
+		penX, penY = math.Floor(penX), math.Floor(penY)
 	}
-
-	// Pen offset inside its pixel, to a quarter; 4 quarters is the next pixel.
-	frac := 0.0
-	if stretch == 1 && !math.IsNaN(subpixelX) && !math.IsInf(subpixelX, 0) {
-		frac = subpixelX - math.Floor(subpixelX)
-	}
-	q := int(math.Floor(frac*4 + 0.5))
-	whole, sub := q/4, q%4
-
-	key := glyphKey{font: g.Font, index: g.Index, quarts: int32(rasterPx * 4), subX: uint8(sub), hinted: hinted && stretch == 1}
+	fracX, fracY := penX-math.Floor(penX), penY-math.Floor(penY)
+	qx, qy := int(math.Floor(fracX*4+0.5)), int(math.Floor(fracY*4+0.5))
+	key := glyphKey{font: g.Font, index: g.Index, em: em.fixed26(), subX: uint8(qx % 4), subY: uint8(qy % 4),
+		hint: hint && em.axisAligned()}
 	slot, ok := a.slots[key]
 	if !ok {
-		if slot, ok = a.rasterize(key, rasterPx); !ok {
+		if slot, ok = a.rasterize(key); !ok {
 			a.Reset()
-			if slot, ok = a.rasterize(key, rasterPx); !ok {
+			if slot, ok = a.rasterize(key); !ok {
 				return AtlasGlyph{}, false
 			}
 		}
@@ -174,31 +225,41 @@ func (a *Atlas) glyph(face *Face, g PositionedGlyph, scale float64, subpixelX fl
 		return AtlasGlyph{}, false
 	}
 	// The bitmap was drawn with the pen sub/4 px into pixel 0; that pixel is
-	// whole px right of the one holding the real pen, which sits frac into it.
-	devX := float64(slot.left)*stretch + float64(whole) - frac
+	// q/4 whole pixels from the one holding the real pen, which sits frac into it.
 	return AtlasGlyph{
 		Src:  slot.src,
-		OffX: devX / scale,
-		OffY: float64(slot.top) * stretch / scale,
-		W:    float64(slot.src.Dx()) * stretch / scale,
-		H:    float64(slot.src.Dy()) * stretch / scale,
+		OffX: float64(slot.left)*stretch + float64(qx/4) - fracX,
+		OffY: float64(slot.top)*stretch + float64(qy/4) - fracY,
+		W:    float64(slot.src.Dx()) * stretch,
+		H:    float64(slot.src.Dy()) * stretch,
 	}, true
+}
+
+func allFinite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // rasterize draws a glyph into a free spot. ok is false only when the page
 // has no room; a glyph without pixels gets an empty slot.
-func (a *Atlas) rasterize(key glyphKey, rasterPx float64) (glyphSlot, bool) {
+func (a *Atlas) rasterize(key glyphKey) (glyphSlot, bool) {
 	f := key.font
 	if !f.load(key.index) || len(f.buf.Points) == 0 {
 		return glyphSlot{}, true
 	}
-	k, dx := rasterPx/f.upem, float64(key.subX)/4
-	if key.hinted {
-		f.hintVertically(key.index, rasterPx, k)
+	em := linearOf(key.em)
+	if key.hint {
+		f.hintVertically(key.index, math.Abs(em.D))
 	}
+	unit := em.scaled(1 / f.upem)
+	dx, dy := float64(key.subX)/4, float64(key.subY)/4
 	r := f.buf.Bounds
 	b := bounds{float64(r.Min.X), float64(r.Min.Y), float64(r.Max.X), float64(r.Max.Y), false}
-	box := pixelBox(b, k, dx)
+	box := deviceBox(b, unit, dx, dy).pixels()
 	if box.Empty() {
 		return glyphSlot{}, true
 	}
@@ -207,19 +268,25 @@ func (a *Atlas) rasterize(key glyphKey, rasterPx float64) (glyphSlot, bool) {
 		return glyphSlot{}, false
 	}
 	src := image.Rect(x, y, x+box.Dx(), y+box.Dy())
-	drawOutline(&a.raster, a.page, src, &f.buf, k, dx, box)
+	ox, oy := dx-float64(box.Min.X), dy-float64(box.Min.Y)
+	drawOutline(&a.raster, a.page, src, &f.buf, func(p truetype.Point) (float32, float32) {
+		x, y := unit.apply(float64(p.X), -float64(p.Y)) // font units are y up
+		return float32(x + ox), float32(y + oy)
+	})
 	a.dirty = a.dirty.Union(src)
 	return glyphSlot{src: src, left: box.Min.X, top: box.Min.Y}, true
 }
 
 // hintVertically replaces the y of every point in f.buf (unhinted, font
-// units) with its hinted position at rasterPx, converted back to font units.
-func (f *Font) hintVertically(i GlyphIndex, rasterPx, k float64) {
+// units) with its hinted position at ppem px per em, converted back to
+// font units.
+func (f *Font) hintVertically(i GlyphIndex, ppem float64) {
 	var h truetype.GlyphBuf
-	if h.Load(f.tt, fixed.Int26_6(math.Round(rasterPx*64)), truetype.Index(i), font.HintingFull) != nil ||
+	if h.Load(f.tt, fixed.Int26_6(math.Round(ppem*64)), truetype.Index(i), font.HintingFull) != nil ||
 		len(h.Points) != len(f.buf.Points) {
 		return
 	}
+	k := ppem / f.upem
 	minY, maxY := math.Inf(1), math.Inf(-1)
 	for j := range f.buf.Points {
 		y := float64(h.Points[j].Y) / 64 / k

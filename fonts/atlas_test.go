@@ -267,3 +267,23 @@ func TestHintedGlyphSnapsCapHeightToThePixelGrid(t *testing.T) {
 		t.Errorf("hinted H top row max coverage %d, want full", got)
 	}
 }
+
+func TestGlyphAtRasterizesUnderTheWholeMap(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "20px sans-serif"))
+	l := face.Layout("l", 0)[0]
+	a := NewAtlas(256)
+	up, ok := a.GlyphAt(l, Linear{A: 20, D: 20}, 0, 0, false)
+	// A quarter turn: text's x runs down the device, its y (down) to the left.
+	turned, ok2 := a.GlyphAt(l, Linear{B: 20, C: -20}, 10.3, 5.6, false)
+	if !ok || !ok2 {
+		t.Fatal("not placed")
+	}
+	if !(up.H > 2*up.W) || !(turned.W > 2*turned.H) {
+		t.Errorf("upright %+v, turned %+v: the turned l should lie flat", up, turned)
+	}
+	// The ascender lies right of the pen; the quad starts on whole pixels.
+	if !(turned.OffX > -1 && turned.OffX+turned.W > 12) || !near(10.3+turned.OffX, math.Round(10.3+turned.OffX), 1e-9) ||
+		!near(5.6+turned.OffY, math.Round(5.6+turned.OffY), 1e-9) {
+		t.Errorf("turned quad %+v", turned)
+	}
+}

@@ -14,30 +14,38 @@ import (
 // subpixel offset are exact, not 1/64 px steps), works from a glyph index
 // rather than a rune, and draws straight into the atlas page.
 
-// pixelBox returns the whole-pixel rectangle that covers a glyph's control
-// box b (font units, y up) at k px per font unit with the pen at (dx, 0),
-// in pixels relative to the pen's pixel, y down.
-func pixelBox(b bounds, k, dx float64) image.Rectangle {
+// box is a rectangle in device pixels, y down.
+type box struct{ minX, minY, maxX, maxY float64 }
+
+// deviceBox maps a glyph's control box b (font units, y up) by m (font
+// units to px) and shifts it by (dx, dy): the box around the mapped corners.
+func deviceBox(b bounds, m Linear, dx, dy float64) box {
+	out := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, c := range [4][2]float64{{b.minX, b.minY}, {b.maxX, b.minY}, {b.minX, b.maxY}, {b.maxX, b.maxY}} {
+		x, y := m.apply(c[0], -c[1])
+		x, y = x+dx, y+dy
+		out = box{math.Min(out.minX, x), math.Min(out.minY, y), math.Max(out.maxX, x), math.Max(out.maxY, y)}
+	}
+	return out
+}
+
+// pixels returns the whole-pixel rectangle that covers b.
+func (b box) pixels() image.Rectangle {
 	// Slivers thinner than this add a row or column of (almost) nothing:
 	// hinted outlines stored back in whole font units overshoot the pixel
 	// grid by a few thousandths.
 	const sliver = 0.02
 	return image.Rect(
-		int(math.Floor(b.minX*k+dx+sliver)), int(math.Floor(-b.maxY*k+sliver)),
-		int(math.Ceil(b.maxX*k+dx-sliver)), int(math.Ceil(-b.minY*k-sliver)),
+		int(math.Floor(b.minX+sliver)), int(math.Floor(b.minY+sliver)),
+		int(math.Ceil(b.maxX-sliver)), int(math.Ceil(b.maxY-sliver)),
 	)
 }
 
-// drawOutline fills the outline in buf (font units, y up) into dst at r.
-// The outline is scaled by k and shifted so that the pen, dx px right of
-// the pixel box's origin box.Min, lands where pixelBox put it.
-func drawOutline(z *vector.Rasterizer, dst *image.Alpha, r image.Rectangle, buf *truetype.GlyphBuf, k, dx float64, box image.Rectangle) {
+// drawOutline fills the outline in buf into dst at r, each point mapped
+// by at to pixels relative to r's corner.
+func drawOutline(z *vector.Rasterizer, dst *image.Alpha, r image.Rectangle, buf *truetype.GlyphBuf, at func(truetype.Point) (float32, float32)) {
 	z.Reset(r.Dx(), r.Dy())
 	z.DrawOp = draw.Src // the slot is fresh, so no need to blend
-	ox, oy := dx-float64(box.Min.X), -float64(box.Min.Y)
-	at := func(p truetype.Point) (float32, float32) {
-		return float32(float64(p.X)*k + ox), float32(oy - float64(p.Y)*k)
-	}
 	start := 0
 	for _, end := range buf.Ends {
 		if end > len(buf.Points) || end <= start {
@@ -106,7 +114,10 @@ func contour(z OutlineSink, ps []truetype.Point, at func(truetype.Point) (float3
 
 // GlyphOutline emits g's outline at the face's size to sink, in px
 // relative to the pen on the baseline, y down (strokeText strokes it).
-func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink) {
+// hintPx > 0 snaps it vertically as HintedGlyph does for text drawn at
+// hintPx device pixels per em: Chromium strokes upright glyph outlines
+// hinted, as its scaler hands them out.
+func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink, hintPx float64) {
 	if f == nil || g.Font == nil || f.size <= 0 {
 		return
 	}
@@ -116,6 +127,9 @@ func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink) {
 		return
 	}
 	k := f.size / font.upem
+	if hintPx > 0 && !math.IsInf(hintPx, 0) {
+		font.hintVertically(g.Index, hintPx)
+	}
 	at := func(p truetype.Point) (float32, float32) {
 		return float32(float64(p.X) * k), float32(-float64(p.Y) * k)
 	}

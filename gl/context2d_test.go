@@ -253,3 +253,16 @@ func TestAFullArcIsConvexDespiteRounding(t *testing.T) {
 		}
 	}
 }
+
+// Skia's analytic rasterizer rounds outline vertices to quarter pixels
+// vertically; stroke outlines do the same, fringes moving with their edge.
+func TestStrokeEdgesSnapToQuarterPixels(t *testing.T) {
+	r := ribbon{alpha: 1, sections: []crossSection{{{0, 10.05}, {0, 11.05}, {0, 19.05}, {0, 20.05}}}}
+	r.snapEdges()
+	want := crossSection{{0, 10}, {0, 11}, {0, 19}, {0, 20}}
+	for k := range want {
+		if math.Abs(r.sections[0][k].y-want[k].y) > 1e-9 {
+			t.Fatalf("snapped section %v, want %v", r.sections[0], want)
+		}
+	}
+}

@@ -19,10 +19,8 @@ type glyphCache struct {
 }
 
 type glyphQuad struct {
-	g  fonts.PositionedGlyph
-	ag fonts.AtlasGlyph
-	// device-space position of the quad's top-left when axis-aligned
-	dx, dy float64
+	ag     fonts.AtlasGlyph
+	dx, dy float64 // device-space position of the quad's top-left
 }
 
 const glyphAtlasSize = 1024
@@ -112,19 +110,14 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	if !ok {
 		return
 	}
-	scale := math.Hypot(m.C, m.D) // the vertical scale sets the raster size
-	if !(scale > 0) || !finite(scale) {
-		return
-	}
 	cache := x.r.glyphs
-	crisp := m.IsAxisAligned() && m.A > 0 && m.A == m.D
-	quads := x.gatherGlyphs(cache, t, m, scale, crisp)
+	quads := x.gatherGlyphs(cache, t, m)
 	if cache.atlas.Generation() != cache.gen {
 		// The atlas filled up and started over while this text was being
 		// rasterized: draw what is queued from the old page, then redo.
 		x.r.Flush()
 		cache.gen = cache.atlas.Generation()
-		quads = x.gatherGlyphs(cache, t, m, scale, crisp)
+		quads = x.gatherGlyphs(cache, t, m)
 	}
 	cache.upload(cache.atlas.TakeDirty())
 
@@ -134,20 +127,10 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 		ag := q.ag
 		u0, v0 := float32(float64(ag.Src.Min.X)*inv), float32(float64(ag.Src.Min.Y)*inv)
 		u1, v1 := float32(float64(ag.Src.Max.X)*inv), float32(float64(ag.Src.Max.Y)*inv)
-		if crisp {
-			x0, y0 := float32(q.dx), float32(q.dy)
-			x1, y1 := float32(q.dx+ag.W*scale), float32(q.dy+ag.H*scale)
-			x.r.quad(vertex{x0, y0, u0, v0, col}, vertex{x1, y0, u1, v0, col},
-				vertex{x0, y1, u0, v1, col}, vertex{x1, y1, u1, v1, col})
-			continue
-		}
-		gx, gy := q.g.X+ag.OffX, ag.OffY
-		ax, ay := m.Apply(gx, gy)
-		bx, by := m.Apply(gx+ag.W, gy)
-		cx, cy := m.Apply(gx, gy+ag.H)
-		dx, dy := m.Apply(gx+ag.W, gy+ag.H)
-		x.r.quad(vertex{float32(ax), float32(ay), u0, v0, col}, vertex{float32(bx), float32(by), u1, v0, col},
-			vertex{float32(cx), float32(cy), u0, v1, col}, vertex{float32(dx), float32(dy), u1, v1, col})
+		x0, y0 := float32(q.dx), float32(q.dy)
+		x1, y1 := float32(q.dx+ag.W), float32(q.dy+ag.H)
+		x.r.quad(vertex{x0, y0, u0, v0, col}, vertex{x1, y0, u1, v0, col},
+			vertex{x0, y1, u0, v1, col}, vertex{x1, y1, u1, v1, col})
 	}
 	x.finishDraw()
 }
@@ -171,37 +154,26 @@ func (x *Context2D) placeText(lib *fonts.Library, text string, px, py, maxWidth 
 	return t, m, true
 }
 
-// gatherGlyphs rasterizes (or finds) every glyph of t. When the transform
-// is a plain positive scale and translation, each glyph is placed on whole
-// device pixels with its subpixel offset baked into the bitmap, as browsers
-// do for crisp text.
-func (x *Context2D) gatherGlyphs(cache *glyphCache, t textLayout, m Matrix, scale float64, crisp bool) []glyphQuad {
+// gatherGlyphs rasterizes (or finds) every glyph of t under the text
+// matrix m, as Skia does: the outline is mapped by m's linear part, drawn
+// at the pen's subpixel offset and placed on whole device pixels. Upright
+// text keeps its baseline on a whole pixel and is hinted.
+func (x *Context2D) gatherGlyphs(cache *glyphCache, t textLayout, m Matrix) []glyphQuad {
 	quads := cache.quads[:0]
-	baseY := math.Round(m.F)
+	s := t.face.Size()
+	em := fonts.Linear{A: m.A * s, B: m.B * s, C: m.C * s, D: m.D * s}
+	upright := m.IsAxisAligned()
 	for _, g := range t.glyphs {
-		var q glyphQuad
-		q.g = g
-		sub := 0.0
-		penX := 0.0
-		if crisp {
-			penX = m.A*g.X + m.E
-			sub = penX - math.Floor(penX)
+		penX, penY := m.Apply(g.X, 0)
+		if upright {
+			penY = math.Round(penY)
 		}
-		glyph := cache.atlas.Glyph
-		if m.IsAxisAligned() {
-			glyph = cache.atlas.HintedGlyph // as Chromium hints upright text
-		}
-		ag, ok := glyph(t.face, g, scale, sub)
+		ag, ok := cache.atlas.GlyphAt(g, em, penX, penY, upright)
 		if !ok {
 			continue
 		}
-		q.ag = ag
-		if crisp {
-			// The atlas baked the subpixel offset in: this lands on a whole pixel.
-			q.dx = math.Round(penX + ag.OffX*scale)
-			q.dy = baseY + math.Round(ag.OffY*scale)
-		}
-		quads = append(quads, q)
+		// The atlas baked the subpixel offset in: this lands on a whole pixel.
+		quads = append(quads, glyphQuad{ag: ag, dx: math.Round(penX + ag.OffX), dy: math.Round(penY + ag.OffY)})
 	}
 	cache.quads = quads
 	return quads
@@ -215,7 +187,13 @@ func (x *Context2D) StrokeText(lib *fonts.Library, text string, px, py, maxWidth
 	}
 	var p path
 	for _, g := range t.glyphs {
-		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: g.X})
+		dx, hintPx := g.X, 0.0
+		if m.IsAxisAligned() && m.A != 0 {
+			// Upright: hinted, pens on quarter pixels, as for filled glyphs.
+			dx = (snapQuarter(m.A*g.X+m.E) - m.E) / m.A
+			hintPx = t.face.Size() * math.Abs(m.D)
+		}
+		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: dx}, hintPx)
 	}
 	saved := x.path
 	x.path = p
