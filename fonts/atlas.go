@@ -279,8 +279,13 @@ func (a *Atlas) rasterize(key glyphKey) (glyphSlot, bool) {
 
 // hintVertically replaces the y of every point in f.buf (unhinted, font
 // units) with its hinted position at ppem px per em, converted back to
-// font units.
+// font units: by the light autohinter (autohint.go), as Chromium's FreeType
+// does, else, for glyphs it leaves alone, by the font's TrueType
+// instructions.
 func (f *Font) hintVertically(i GlyphIndex, ppem float64) {
+	if f.autohintVertically(i, ppem) {
+		return
+	}
 	var h truetype.GlyphBuf
 	if h.Load(f.tt, fixed.Int26_6(math.Round(ppem*64)), truetype.Index(i), font.HintingFull) != nil ||
 		len(h.Points) != len(f.buf.Points) {

@@ -27,6 +27,7 @@ type Font struct {
 
 	buf   truetype.GlyphBuf     // scratch outline; a Font is single-goroutine
 	boxes map[GlyphIndex]bounds // control boxes in font units, filled lazily
+	ah    *ahScripts            // autohinter zones, measured on first use
 }
 
 // bounds is a glyph's control box in font units, y up. empty means the glyph

@@ -1,0 +1,36 @@
+package fonts
+
+import (
+	"math"
+	"testing"
+)
+
+// At 30 px the light autohinter shrinks Liberation Sans by about 0.9% so
+// that the x-height overshoot lands on a whole pixel; the H then spans 20
+// rows from the baseline, as in Chromium (the TrueType instructions give 21).
+func TestAutohintXHeightScale(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "30px sans-serif"))
+	font := face.Primary()
+	m := font.autohintFor(font.index('x'))
+	if m == nil {
+		t.Fatal("no latin zones")
+	}
+	nominal := 30 / font.upem
+	if s := m.ahScale(30, font.upem); !(s < nominal && s > 0.98*nominal) {
+		t.Errorf("scale %v, want a little under %v", s, nominal)
+	}
+	h := font.index('H')
+	if !font.load(h) || !font.autohintVertically(h, 30) {
+		t.Fatal("H not autohinted")
+	}
+	top := float64(font.buf.Bounds.Max.Y) * nominal
+	if math.Abs(top-20) > 0.05 {
+		t.Errorf("H top at %.3f px, want 20", top)
+	}
+	// Ideographs are left to the TrueType path.
+	if cjk := NewLibrary().Face(mustParse(t, "30px sans-serif")).Layout("你", 0); len(cjk) == 1 {
+		if cjk[0].Font.load(cjk[0].Index) && cjk[0].Font.autohintVertically(cjk[0].Index, 30) {
+			t.Error("ideograph autohinted")
+		}
+	}
+}
