@@ -16,8 +16,8 @@ import (
 //
 //  1. Per font, blue zones are measured from sample letters: for each zone
 //     (cap top, cap bottom, ascender, x-height, baseline, descender) the
-//     flat extremes of its letters give the reference height and the round
-//     ones the overshoot.
+//     median of the flat extremes of its letters gives the reference height
+//     and that of the round ones the overshoot.
 //  2. Per size, the vertical scale is nudged so that the x-height overshoot
 //     lands on a whole pixel (rounded up from 0.375 px), unless that moves
 //     the tallest letters by 2 px or more. Zones less than 3/4 px tall are
@@ -113,23 +113,24 @@ func (f *Font) measureBlues(sets []struct {
 			if idx == 0 || g.Load(f.tt, f.unitScale, truetype.Index(idx), font.HintingNone) != nil || len(g.Points) == 0 {
 				continue
 			}
-			// The extreme point, and whether the outline is round there:
-			// an off-curve point at (almost) the same height next to it.
-			best := 0
-			for j, p := range g.Points {
-				if set.top && p.Y > g.Points[best].Y || !set.top && p.Y < g.Points[best].Y {
-					best = j
+			// The extreme point (FreeType skips one-point contours).
+			best := -1
+			start := 0
+			for _, e := range g.Ends {
+				for j := start; j < e && e-start > 1; j++ {
+					p := g.Points[j]
+					if best < 0 || set.top && p.Y > g.Points[best].Y || !set.top && p.Y < g.Points[best].Y {
+						best = j
+					}
+					m.maxHeight = math.Max(m.maxHeight, math.Abs(float64(p.Y)))
 				}
-				m.maxHeight = math.Max(m.maxHeight, math.Abs(float64(p.Y)))
+				start = e
+			}
+			if best < 0 {
+				continue
 			}
 			y := float64(g.Points[best].Y)
-			isRound := g.Points[best].Flags&1 == 0
-			start, end := contourOf(g.Ends, best)
-			for _, j := range []int{prevIn(start, end, best), nextIn(start, end, best)} {
-				if g.Points[j].Flags&1 == 0 && math.Abs(float64(g.Points[j].Y)-y) < f.upem/100 {
-					isRound = true
-				}
-			}
+			isRound := f.blueRound(&g, best)
 			if isRound {
 				round = append(round, y)
 			} else {
@@ -142,13 +143,13 @@ func (f *Font) measureBlues(sets []struct {
 		z := blueZone{top: set.top, xHeight: set.xHeight}
 		switch {
 		case len(flat) == 0:
-			z.ref = mean(round)
+			z.ref = median(round)
 			z.shoot = z.ref
 		case len(round) == 0:
-			z.ref = mean(flat)
+			z.ref = median(flat)
 			z.shoot = z.ref
 		default:
-			z.ref, z.shoot = mean(flat), mean(round)
+			z.ref, z.shoot = median(flat), median(round)
 			// An overshoot on the wrong side of the reference means none.
 			if set.top && z.shoot < z.ref || !set.top && z.shoot > z.ref {
 				z.ref = (z.ref + z.shoot) / 2
@@ -163,12 +164,46 @@ func (f *Font) measureBlues(sets []struct {
 	return m
 }
 
-func mean(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
+// median is the middle value (the upper one of an even count).
+func median(v []float64) float64 {
+	w := append([]float64(nil), v...)
+	sort.Float64s(w)
+	return w[len(w)/2]
+}
+
+// blueRound tells whether the outline is round at extreme point best: the
+// run of points around it at about its height (within 5 units, or at a
+// slope under about 3 degrees) starts or ends off-curve, and its on-curve
+// points span at most 1/14 em.
+func (f *Font) blueRound(g *truetype.GlyphBuf, best int) bool {
+	start, end := contourOf(g.Ends, best)
+	p0 := g.Points[best]
+	near := func(j int) bool {
+		d := math.Abs(float64(g.Points[j].Y - p0.Y))
+		return d <= 5 || math.Abs(float64(g.Points[j].X-p0.X)) > 20*d
 	}
-	return s / float64(len(v))
+	on := func(j int) bool { return g.Points[j].Flags&1 != 0 }
+	first, last := best, best
+	minOn, maxOn := math.Inf(1), math.Inf(-1)
+	addOn := func(j int) {
+		if on(j) {
+			x := float64(g.Points[j].X)
+			minOn, maxOn = math.Min(minOn, x), math.Max(maxOn, x)
+		}
+	}
+	addOn(best)
+	for j := prevIn(start, end, best); j != best && near(j); j = prevIn(start, end, j) {
+		first = j
+		addOn(j)
+	}
+	for j := nextIn(start, end, best); j != best && near(j); j = nextIn(start, end, j) {
+		last = j
+		addOn(j)
+	}
+	if maxOn-minOn > f.upem/14 {
+		return false
+	}
+	return !on(first) || !on(last)
 }
 
 // contourOf returns the [start, end) point range of the contour holding j.
