@@ -16,6 +16,10 @@ var (
 	serifBoldTTF []byte
 	//go:embed data/LiberationMono-Regular.ttf
 	monoRegularTTF []byte
+	//go:embed data/DejaVuSansMono.ttf
+	dejaVuMonoTTF []byte
+	//go:embed data/DejaVuSansMono-Bold.ttf
+	dejaVuMonoBoldTTF []byte
 	// A TrueType Collection (Micro Hei and Micro Hei Mono). golang/freetype's
 	// Parse reads the first font of a collection itself, so it is embedded
 	// as shipped rather than extracted.
@@ -32,6 +36,8 @@ const (
 	serifRegular
 	serifBold
 	monoRegular
+	dejaVuMono
+	dejaVuMonoBold
 	cjkFallback
 	numBuiltins
 )
@@ -40,10 +46,12 @@ var builtins = [numBuiltins]struct {
 	name string
 	data []byte
 }{
-	sansRegular:  {"Liberation Sans", sansRegularTTF},
-	sansBold:     {"Liberation Sans Bold", sansBoldTTF},
-	serifRegular: {"Liberation Serif", serifRegularTTF},
-	serifBold:    {"Liberation Serif Bold", serifBoldTTF},
-	monoRegular:  {"Liberation Mono", monoRegularTTF},
-	cjkFallback:  {"WenQuanYi Micro Hei", cjkTTC},
+	sansRegular:    {"Liberation Sans", sansRegularTTF},
+	sansBold:       {"Liberation Sans Bold", sansBoldTTF},
+	serifRegular:   {"Liberation Serif", serifRegularTTF},
+	serifBold:      {"Liberation Serif Bold", serifBoldTTF},
+	monoRegular:    {"Liberation Mono", monoRegularTTF},
+	dejaVuMono:     {"DejaVu Sans Mono", dejaVuMonoTTF},
+	dejaVuMonoBold: {"DejaVu Sans Mono Bold", dejaVuMonoBoldTTF},
+	cjkFallback:    {"WenQuanYi Micro Hei", cjkTTC},
 }

@@ -63,8 +63,9 @@ func (l *Library) Load(family string, ttf []byte) error {
 // Face resolves spec to a Face, following CSS matching: each family is
 // tried in order and every one found joins the fallback chain, the first
 // being the primary font (whose metrics the Face reports). Generic
-// sans-serif/serif/monospace map to Liberation; Arial/Helvetica, Times and
-// Courier to their Liberation equivalents, as fontconfig does; other unknown
+// sans-serif/serif map to Liberation and monospace to DejaVu Sans Mono, as
+// Chromium's defaults resolve on Linux; Arial/Helvetica, Times and Courier
+// to their Liberation equivalents, as fontconfig does; other unknown
 // families (PingFang SC, Microsoft YaHei, ...) are skipped, and a spec where
 // nothing matches uses sans-serif. Liberation Sans and the CJK font always end
 // the chain, for characters the chosen fonts lack. A weight of 600 or more
@@ -135,8 +136,12 @@ var aliases = map[string][2]builtinID{ // regular, bold
 	"times new roman": {serifRegular, serifBold}, "times": {serifRegular, serifBold},
 	"tinos": {serifRegular, serifBold}, "liberation serif": {serifRegular, serifBold},
 
-	"monospace": {monoRegular, monoRegular}, "ui-monospace": {monoRegular, monoRegular},
-	"courier new": {monoRegular, monoRegular}, "courier": {monoRegular, monoRegular},
+	// Chromium's default fixed font is "Monospace", which fontconfig
+	// resolves to DejaVu Sans Mono; Courier New has Liberation Mono as its
+	// metric alias.
+	"monospace": {dejaVuMono, dejaVuMonoBold}, "ui-monospace": {dejaVuMono, dejaVuMonoBold},
+	"dejavu sans mono": {dejaVuMono, dejaVuMonoBold},
+	"courier new":      {monoRegular, monoRegular}, "courier": {monoRegular, monoRegular},
 	"cousine": {monoRegular, monoRegular}, "liberation mono": {monoRegular, monoRegular},
 
 	"wenquanyi micro hei": {cjkFallback, cjkFallback}, "wqy microhei": {cjkFallback, cjkFallback},

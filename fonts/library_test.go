@@ -36,8 +36,9 @@ func TestLibraryMatching(t *testing.T) {
 		{"14px HELVETICA", "Liberation Sans"},
 		{"14px serif", "Liberation Serif"},
 		{"14px 'Times New Roman'", "Liberation Serif"},
-		{"14px monospace", "Liberation Mono"},
-		{"bold 14px monospace", "Liberation Mono"}, // no Bold Mono embedded
+		{"14px monospace", "DejaVu Sans Mono"}, // Chromium's "Monospace" on Linux
+		{"bold 14px monospace", "DejaVu Sans Mono Bold"},
+		{"14px 'Courier New'", "Liberation Mono"}, // no Bold Liberation Mono embedded
 		{"bold 14px sans-serif", "Liberation Sans Bold"},
 		{"600 14px Arial", "Liberation Sans Bold"},
 		{"500 14px Arial", "Liberation Sans"},
