@@ -108,21 +108,8 @@ func (a *API) receiveFile(task *netTask, resp *http.Response) (scratch string, e
 		}
 	}()
 	p := progress{a: a, task: task, total: max(resp.ContentLength, 0), names: downloadProgressNames}
-	buf := make([]byte, 32<<10)
-	for {
-		n, rerr := resp.Body.Read(buf)
-		if n > 0 {
-			if _, err := f.Write(buf[:n]); err != nil {
-				return "", err
-			}
-			p.add(int64(n))
-		}
-		if rerr == io.EOF {
-			break
-		}
-		if rerr != nil {
-			return "", rerr
-		}
+	if _, err := io.Copy(io.MultiWriter(f, &p), resp.Body); err != nil {
+		return "", err
 	}
 	p.end()
 	return f.Name(), nil

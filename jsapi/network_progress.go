@@ -16,6 +16,12 @@ var (
 	uploadProgressNames   = [2]string{"totalBytesSent", "totalBytesExpectedToSend"}
 )
 
+// Write counts bytes through (an io.Writer for io.Copy and io.TeeReader).
+func (p *progress) Write(b []byte) (int, error) {
+	p.add(int64(len(b)))
+	return len(b), nil
+}
+
 func (p *progress) add(n int64) {
 	p.done += n
 	pct := 0

@@ -63,8 +63,9 @@ func (a *API) uploadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
 		return nil, err
 	}
 	size := int64(len(prefix)) + st.Size() + int64(len(suffix))
-	body := &uploadBody{file: &lazyFile{path: file}, p: &progress{a: a, task: task, total: size, names: uploadProgressNames}}
-	body.r = io.MultiReader(bytes.NewReader(prefix), body.file, bytes.NewReader(suffix))
+	body := &uploadBody{file: &lazyFile{path: file}}
+	body.r = io.TeeReader(io.MultiReader(bytes.NewReader(prefix), body.file, bytes.NewReader(suffix)),
+		&progress{a: a, task: task, total: size, names: uploadProgressNames})
 	req, err := http.NewRequest(http.MethodPost, u.String(), body)
 	if err != nil {
 		return nil, err
@@ -185,19 +186,13 @@ func (l *lazyFile) Close() error {
 }
 
 // uploadBody is an upload's body: it reports progress as the transport
-// reads it and closes the file when the transport is done with it.
+// reads it (r tees into a progress) and closes the file when the
+// transport is done with it.
 type uploadBody struct {
 	r    io.Reader
 	file *lazyFile
-	p    *progress
 }
 
-func (b *uploadBody) Read(p []byte) (int, error) {
-	n, err := b.r.Read(p)
-	if n > 0 {
-		b.p.add(int64(n))
-	}
-	return n, err
-}
+func (b *uploadBody) Read(p []byte) (int, error) { return b.r.Read(p) }
 
 func (b *uploadBody) Close() error { return b.file.Close() }
