@@ -128,7 +128,7 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	}
 	cache.upload(cache.atlas.TakeDirty())
 
-	x.r.use(x.dst(), cache.tex, x.drawBlend(), 4*len(quads))
+	x.r.use(x.dst(), cache.tex, glyphKind(quads, scale, crisp), x.drawBlend(), 4*len(quads))
 	inv := 1 / float64(cache.atlas.Size())
 	for _, q := range quads {
 		ag := q.ag
@@ -150,6 +150,21 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 			vertex{float32(cx), float32(cy), u0, v1, col}, vertex{float32(dx), float32(dy), u1, v1, col})
 	}
 	x.finishDraw()
+}
+
+// glyphKind is kindGlyph when every quad shows its atlas texels 1:1 on
+// whole pixels (crisp text not stretched by the atlas's size limit), else
+// kindImage, which filters.
+func glyphKind(quads []glyphQuad, scale float64, crisp bool) batchKind {
+	if !crisp {
+		return kindImage
+	}
+	for _, q := range quads {
+		if q.ag.W*scale != float64(q.ag.Src.Dx()) || q.ag.H*scale != float64(q.ag.Src.Dy()) {
+			return kindImage
+		}
+	}
+	return kindGlyph
 }
 
 // placeText lays text out and returns the matrix of text space (origin at
