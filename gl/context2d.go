@@ -361,7 +361,10 @@ func (x *Context2D) rectAA(rx, ry, rw, rh float64, col [4]uint8) {
 			return
 		}
 	}
-	x.fillConvexAA([]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}, col, x.drawBlend())
+	corners := [4]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}
+	if !x.fillParallelogramAA(corners[:], col, x.drawBlend()) {
+		x.fillConvexAA(corners[:], col, x.drawBlend())
+	}
 }
 
 // StrokeRect outlines a rectangle with the current line style, without

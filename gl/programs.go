@@ -13,6 +13,7 @@ const (
 	kindSolid batchKind = 1 << iota // vertex colour only
 	kindImage                       // filtered texture × vertex colour
 	kindGlyph                       // atlas coverage × colour, one texel per pixel
+	kindShape                       // colour × coverage computed per pixel (shapes.go)
 )
 
 // minSplitVerts is the size from which a batch is drawn rather than
@@ -20,9 +21,14 @@ const (
 // general program does on its few pixels.
 const minSplitVerts = 64
 
-// splitsFor reports whether adding vertices of kind should first draw the
-// batch, to keep it on a cheaper program.
-func (r *Renderer) splitsFor(kind batchKind) bool {
+// splitsFor reports whether adding vertices of kind (with texture, 0 for
+// none) should first draw the batch, to keep it on a cheaper program.
+// Shapes never share a batch with a texture: only the shape program
+// computes their coverage.
+func (r *Renderer) splitsFor(kind batchKind, texture uint32) bool {
+	if (kind == kindShape && r.texture != 0) || (texture != 0 && r.kinds&kindShape != 0) {
+		return true
+	}
 	return r.kinds != 0 && r.kinds&kind == 0 && len(r.verts) >= minSplitVerts
 }
 
@@ -35,14 +41,14 @@ type program struct {
 // batchPrograms draw the batch: one per kind, and a general one for
 // batches that mix colour and texture.
 type batchPrograms struct {
-	general, solid, image, glyph program
+	general, solid, image, glyph, shape program
 }
 
 func (ps *batchPrograms) link() error {
 	for _, p := range []struct {
 		dst *program
 		src string
-	}{{&ps.general, generalShader}, {&ps.solid, solidShader}, {&ps.image, imageShader}, {&ps.glyph, glyphShader}} {
+	}{{&ps.general, generalShader}, {&ps.solid, solidShader}, {&ps.image, imageShader}, {&ps.glyph, glyphShader}, {&ps.shape, shapeShader}} {
 		id, err := linkProgram(vertexShader, p.src)
 		if err != nil {
 			return err
@@ -59,6 +65,8 @@ func (ps *batchPrograms) link() error {
 // only into batches without a texture.
 func (ps *batchPrograms) pick(kinds batchKind, textured bool) program {
 	switch {
+	case !textured && kinds&kindShape != 0:
+		return ps.shape
 	case !textured:
 		return ps.solid
 	case kinds == kindImage:

@@ -71,9 +71,11 @@ type Renderer struct {
 	usedProg uint32 // program in use in GL, to skip redundant switches
 	vao, vbo uint32
 	ibo      uint32
+	shapeVBO uint32 // shapeData, attribute 3, only for batches with shapes
 
-	verts   []vertex
-	indices []uint16
+	verts     []vertex
+	indices   []uint16
+	shapeData []shapeAttr // per vertex while the batch has shapes (shapes.go)
 
 	target       *Canvas // canvas the batch draws into
 	bound        *Canvas // framebuffer bound in GL (nil: none known)
@@ -156,6 +158,10 @@ func NewRenderer() (*Renderer, error) {
 	gl.VertexAttribPointerWithOffset(1, 2, gl.FLOAT, false, vertexSize, 8)
 	gl.EnableVertexAttribArray(2)
 	gl.VertexAttribPointerWithOffset(2, 4, gl.UNSIGNED_BYTE, true, vertexSize, 16)
+	gl.GenBuffers(1, &r.shapeVBO)
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.shapeVBO)
+	gl.VertexAttribPointerWithOffset(3, 4, gl.FLOAT, false, shapeAttrSize, 0)
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
 
 	gl.ActiveTexture(gl.TEXTURE0)
 	gl.Enable(gl.BLEND)
@@ -170,13 +176,16 @@ const vertexShader = `#version 330 core
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec2 a_uv;
 layout(location = 2) in vec4 a_color;
+layout(location = 3) in vec4 a_shape;
 uniform vec2 u_size;
 out vec2 v_uv;
 out vec4 v_color;
+out vec4 v_shape;
 void main() {
 	gl_Position = vec4(a_pos / u_size * 2.0 - 1.0, 0.0, 1.0);
 	v_uv = a_uv;
 	v_color = a_color;
+	v_shape = a_shape;
 }
 ` + "\x00"
 
@@ -240,8 +249,7 @@ func checkError(what string) error {
 // the given texture (0: solid colour only) and blend mode, flushing what
 // no longer fits.
 func (r *Renderer) use(target *Canvas, texture uint32, kind batchKind, blend blendMode, verts int) {
-	if target != r.target || blend != r.blend || (texture != 0 && r.texture != 0 && texture != r.texture) ||
-		len(r.verts)+verts > maxBatchVerts || r.splitsFor(kind) {
+	if r.flushesFor(target, texture, kind, blend, verts) {
 		r.Flush()
 		r.target = target
 		r.blend = blend
@@ -250,6 +258,12 @@ func (r *Renderer) use(target *Canvas, texture uint32, kind batchKind, blend ble
 		r.texture = texture
 	}
 	r.kinds |= kind
+}
+
+// flushesFor reports whether use must draw the batch first.
+func (r *Renderer) flushesFor(target *Canvas, texture uint32, kind batchKind, blend blendMode, verts int) bool {
+	return target != r.target || blend != r.blend || (texture != 0 && r.texture != 0 && texture != r.texture) ||
+		len(r.verts)+verts > maxBatchVerts || r.splitsFor(kind, texture)
 }
 
 // quad appends a quadrilateral (corners in order top-left, top-right,
@@ -296,6 +310,7 @@ func (r *Renderer) useProgram(p uint32) {
 // drawBatch uploads and draws the batch with whatever program, textures
 // and target are bound, then empties it.
 func (r *Renderer) drawBatch() {
+	r.bindShapeData()
 	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
 	gl.BufferData(gl.ARRAY_BUFFER, len(r.verts)*vertexSize, gl.Ptr(r.verts), gl.STREAM_DRAW)
 	gl.BindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.ibo)
@@ -305,6 +320,7 @@ func (r *Renderer) drawBatch() {
 	r.Stats.Triangles += len(r.indices) / 3
 	r.verts = r.verts[:0]
 	r.indices = r.indices[:0]
+	r.shapeData = r.shapeData[:0]
 	r.texture = 0
 	r.kinds = 0
 }
@@ -315,6 +331,7 @@ func (r *Renderer) discardPending(target *Canvas) {
 	if r.target == target {
 		r.verts = r.verts[:0]
 		r.indices = r.indices[:0]
+		r.shapeData = r.shapeData[:0]
 		r.texture = 0
 		r.kinds = 0
 	}

@@ -1,0 +1,162 @@
+package gl
+
+import (
+	"math"
+
+	"github.com/go-gl/gl/v3.3-core/gl"
+)
+
+// Circles and parallelograms (rectangles under any transform) are
+// antialiased analytically: one quad half a pixel larger than the shape,
+// whose fragments compute their own coverage from their distance to the
+// edges or to the centre. That is 2 triangles where the fringe of aa.go
+// takes a fan plus 2 per edge, and llvmpipe pays far more per triangle and
+// per 4×4 block a triangle touches than per pixel. The coverage is the one
+// the fringe ramps through: clamp(distance inside + 0.5, 0, 1) per edge.
+
+// shapeAttr is a shape vertex's coverage input (attribute 3). For a
+// parallelogram: per edge, 0.5 minus the signed distance inside it, in
+// device pixels, opposite edges at x/z and y/w; the zero value means full
+// coverage, as for solid vertices sharing the batch. For a circle
+// (u = circleU): the offset from the centre and the radius + 0.5.
+type shapeAttr [4]float32
+
+const (
+	shapeAttrSize = 16
+	circleU       = -2 // u of circle vertices; other untextured ones have -1
+	// maxCircleRadius is the device radius up to which a circle is drawn
+	// analytically, while float32 distances keep a fine edge. (Even at 160
+	// px, the bounding square's extra pixels cost less than the fringe's
+	// triangles.)
+	maxCircleRadius = 1 << 14
+)
+
+// shapeShader is the program of batches with shapes.
+const shapeShader = `#version 330 core
+in vec2 v_uv;
+in vec4 v_color;
+in vec4 v_shape;
+out vec4 o_color;
+float inside(float a) { return clamp(1.0 - a, 0.0, 1.0); }
+void main() {
+	float cov;
+	if (v_uv.x < -1.5) {
+		cov = clamp(v_shape.z - length(v_shape.xy), 0.0, 1.0);
+	} else {
+		cov = max(inside(v_shape.x) + inside(v_shape.z) - 1.0, 0.0) *
+			max(inside(v_shape.y) + inside(v_shape.w) - 1.0, 0.0);
+	}
+	o_color = v_color * cov;
+}
+` + "\x00"
+
+// bindShapeData uploads the batch's shape attributes and enables them when
+// it has shapes; other batches read the disabled attribute's constant.
+func (r *Renderer) bindShapeData() {
+	if r.kinds&kindShape == 0 {
+		gl.DisableVertexAttribArray(3)
+		return
+	}
+	r.padShapeData()
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.shapeVBO)
+	gl.BufferData(gl.ARRAY_BUFFER, len(r.shapeData)*shapeAttrSize, gl.Ptr(r.shapeData), gl.STREAM_DRAW)
+	gl.EnableVertexAttribArray(3)
+}
+
+// padShapeData gives vertices added without shape data (solid fills in
+// the same batch) full coverage.
+func (r *Renderer) padShapeData() {
+	for len(r.shapeData) < len(r.verts) {
+		r.shapeData = append(r.shapeData, shapeAttr{})
+	}
+}
+
+// analyticShapes reports whether a shape drawn into dst now can take the
+// shape program: not with a gradient or pattern (their program computes
+// no coverage), nor into a textured batch it would join rather than split.
+func (x *Context2D) analyticShapes(dst *Canvas, blend blendMode) bool {
+	r := x.r
+	if r.paint != nil {
+		return false
+	}
+	return r.texture == 0 || r.flushesFor(dst, 0, kindSolid, blend, 4)
+}
+
+// shapeQuad appends a quad (corners in quad's order) with shape data.
+func (r *Renderer) shapeQuad(v [4]vertex, s [4]shapeAttr) {
+	r.padShapeData()
+	r.quad(v[0], v[1], v[2], v[3])
+	r.shapeData = append(r.shapeData, s[0], s[1], s[2], s[3])
+}
+
+// fillCircleAA fills a device-space circle; false when it is too big to
+// be worth it or cannot take the shape program now.
+func (x *Context2D) fillCircleAA(c point, radius float64, col [4]uint8, blend blendMode) bool {
+	dst := x.dst()
+	if !(radius > 0 && radius <= maxCircleRadius) || !x.analyticShapes(dst, blend) {
+		return false
+	}
+	x.r.use(dst, 0, kindShape, blend, 4)
+	h := radius + 0.5
+	var v [4]vertex
+	var s [4]shapeAttr
+	for i, d := range [4]point{{-h, -h}, {h, -h}, {-h, h}, {h, h}} {
+		v[i] = vertex{float32(c.x + d.x), float32(c.y + d.y), circleU, -1, col}
+		s[i] = shapeAttr{float32(d.x), float32(d.y), float32(h), 0}
+	}
+	x.r.shapeQuad(v, s)
+	return true
+}
+
+// fillParallelogramAA fills a device-space parallelogram (corners in
+// order); false when poly is not one or cannot take the shape program now.
+func (x *Context2D) fillParallelogramAA(poly []point, col [4]uint8, blend blendMode) bool {
+	dst := x.dst()
+	if !isParallelogram(poly) || !x.analyticShapes(dst, blend) {
+		return false
+	}
+	o := outline(poly, &x.r.outlineScratch)
+	x.r.use(dst, 0, kindShape, blend, 4)
+	var v [4]vertex
+	var s [4]shapeAttr
+	for i, k := range [4]int{0, 1, 3, 2} { // quad order: 0 1 / 3 2
+		q := o.outer[k]
+		v[i] = vertex{float32(q.x), float32(q.y), -1, -1, col}
+		for e := range 4 {
+			s[i][e] = float32(0.5 - insideDistance(poly, e, q))
+		}
+	}
+	x.r.shapeQuad(v, s)
+	return true
+}
+
+// insideDistance is q's signed distance from edge e of a convex polygon,
+// positive on the polygon's side.
+func insideDistance(poly []point, e int, q point) float64 {
+	a, b := poly[e], poly[(e+1)%len(poly)]
+	c := poly[(e+2)%len(poly)] // a corner off the edge, inside
+	dx, dy := b.x-a.x, b.y-a.y
+	l := math.Hypot(dx, dy)
+	d := (dx*(q.y-a.y) - dy*(q.x-a.x)) / l
+	if dx*(c.y-a.y)-dy*(c.x-a.x) < 0 {
+		d = -d
+	}
+	return d
+}
+
+// isParallelogram reports whether poly is the 4 corners of a
+// parallelogram with some area.
+func isParallelogram(poly []point) bool {
+	if len(poly) != 4 {
+		return false
+	}
+	a, b, c, d := poly[0], poly[1], poly[2], poly[3]
+	ex, ey := b.x-a.x, b.y-a.y
+	fx, fy := d.x-a.x, d.y-a.y
+	scale := math.Max(math.Hypot(ex, ey), math.Hypot(fx, fy))
+	if !(math.Abs(ex*fy-ey*fx) > 0) || !(scale < math.Inf(1)) {
+		return false
+	}
+	const eps = 1e-9
+	return math.Abs(c.x-(b.x+fx)) <= eps*scale && math.Abs(c.y-(b.y+fy)) <= eps*scale
+}
