@@ -29,6 +29,9 @@ func (r *Renderer) splitsFor(kind batchKind, texture uint32) bool {
 	if (kind == kindShape && r.texture != 0) || (texture != 0 && r.kinds&kindShape != 0) {
 		return true
 	}
+	if (r.kinds|kind)&^(kindSolid|kindShape) == 0 {
+		return false // the shape program draws solid vertices as they are
+	}
 	return r.kinds != 0 && r.kinds&kind == 0 && len(r.verts) >= minSplitVerts
 }
 

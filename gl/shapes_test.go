@@ -64,3 +64,23 @@ func TestShapesAndImagesInterleaved(t *testing.T) {
 		wantPixel(t, img, 20*i+12, 5, rgba(0, 0, 0, 0), 0) // between them
 	}
 }
+
+func TestSolidFillsAndShapesShareABatch(t *testing.T) {
+	var calls int
+	withCanvas(t, 100, 100, func(x *Context2D) {
+		testRenderer.Flush()
+		testRenderer.ResetStats()
+		x.SetFillColor(mustColor("red"))
+		for i := 0; i < 100; i++ {
+			x.FillRect(float64(i%90), 0, 2, 2) // whole pixels: a plain solid quad
+			x.BeginPath()
+			x.Arc(50, 50.5, 3.3, 0, 2*math.Pi, false)
+			x.Fill(false)
+		}
+		testRenderer.Flush()
+		calls = testRenderer.Stats.DrawCalls
+	})
+	if calls != 1 {
+		t.Errorf("rects and circles took %d draw calls, want 1", calls)
+	}
+}
