@@ -115,33 +115,31 @@ func (x *Context2D) fillParallelogramAA(poly []point, col [4]uint8, blend blendM
 	if !isParallelogram(poly) || !x.analyticShapes(dst, blend) {
 		return false
 	}
-	o := outline(poly, &x.r.outlineScratch)
+	// Sides: e0 = p1-p0 (and its opposite e2), e1 = p2-p1 (and e3). sin is
+	// that of the corner angle, the same at every corner.
+	e0 := point{poly[1].x - poly[0].x, poly[1].y - poly[0].y}
+	e1 := point{poly[2].x - poly[1].x, poly[2].y - poly[1].y}
+	l0, l1 := math.Hypot(e0.x, e0.y), math.Hypot(e1.x, e1.y)
+	sin := math.Abs(e0.x*e1.y-e0.y*e1.x) / (l0 * l1)
+	h02, h13 := float32(l1*sin), float32(l0*sin) // widths across each pair of sides
+	// Each corner's vertex moves away from its two neighbours, along the
+	// sides' directions d0 = e0/|e0| and d1 = e1/|e1|, until it is half a
+	// pixel outside both of its sides: in shapeAttr terms those are then
+	// 0.5 - (-0.5) = 1, the opposite sides 0.5 - (width + 0.5).
+	attrs := [4]shapeAttr{{1, -h13, -h02, 1}, {1, 1, -h02, -h13}, {-h02, 1, 1, -h13}, {-h02, -h13, 1, 1}}
+	g := 0.5 / sin
+	d0x, d0y, d1x, d1y := g*e0.x/l0, g*e0.y/l0, g*e1.x/l1, g*e1.y/l1
+	out := [4]point{{-d0x - d1x, -d0y - d1y}, {d0x - d1x, d0y - d1y}, {d0x + d1x, d0y + d1y}, {d1x - d0x, d1y - d0y}}
 	x.r.use(dst, 0, kindShape, blend, 4)
 	var v [4]vertex
 	var s [4]shapeAttr
 	for i, k := range [4]int{0, 1, 3, 2} { // quad order: 0 1 / 3 2
-		q := o.outer[k]
+		q := point{poly[k].x + out[k].x, poly[k].y + out[k].y}
 		v[i] = vertex{float32(q.x), float32(q.y), -1, -1, col}
-		for e := range 4 {
-			s[i][e] = float32(0.5 - insideDistance(poly, e, q))
-		}
+		s[i] = attrs[k]
 	}
 	x.r.shapeQuad(v, s)
 	return true
-}
-
-// insideDistance is q's signed distance from edge e of a convex polygon,
-// positive on the polygon's side.
-func insideDistance(poly []point, e int, q point) float64 {
-	a, b := poly[e], poly[(e+1)%len(poly)]
-	c := poly[(e+2)%len(poly)] // a corner off the edge, inside
-	dx, dy := b.x-a.x, b.y-a.y
-	l := math.Hypot(dx, dy)
-	d := (dx*(q.y-a.y) - dy*(q.x-a.x)) / l
-	if dx*(c.y-a.y)-dy*(c.x-a.x) < 0 {
-		d = -d
-	}
-	return d
 }
 
 // isParallelogram reports whether poly is the 4 corners of a
