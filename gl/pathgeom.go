@@ -201,11 +201,17 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 		rx, ry = rx*grow, ry*grow
 	}
 	sr, cr := math.Sincos(rotation)
+	// Step the angle by rotating (cos, sin) rather than calling Sincos per
+	// point; the ends are exact.
+	ds, dc := math.Sincos(sweep / float64(n))
+	s, c := math.Sincos(start)
 	for i := 0; i <= n; i++ {
-		a := start + sweep*float64(i)/float64(n)
-		s, c := math.Sincos(a)
+		if i == n {
+			s, c = math.Sincos(start + sweep)
+		}
 		ex, ey := rx*c, ry*s
 		p.lineToDevice(dev(m, cx+ex*cr-ey*sr, cy+ex*sr+ey*cr))
+		s, c = s*dc+c*ds, c*dc-s*ds
 	}
 	if circle {
 		p.circle = pathCircle{ok: true, c: dev(m, cx, cy), r: radius, sub: len(p.subpaths) - 1, n: len(p.last().pts)}
