@@ -80,7 +80,8 @@ func (ps *batchPrograms) pick(kinds batchKind, textured bool) program {
 	return ps.general
 }
 
-// generalShader handles every kind: u < 0 marks untextured vertices.
+// generalShader draws solid and textured vertices alike (not shapes):
+// u < 0 marks untextured ones.
 const generalShader = `#version 330 core
 in vec2 v_uv;
 in vec4 v_color;

@@ -65,7 +65,9 @@ const (
 
 // Renderer owns the GL objects shared by every canvas and the batch of
 // triangles not yet drawn. Draw calls go out when the texture, blend mode
-// or target changes, when the batch is full, or before pixels are read.
+// or target changes, when the batch is full, when it would have to leave
+// a cheaper program for another kind (programs.go), or before pixels are
+// read.
 type Renderer struct {
 	progs    batchPrograms
 	usedProg uint32 // program in use in GL, to skip redundant switches
@@ -77,10 +79,10 @@ type Renderer struct {
 	indices   []uint16
 	shapeData []shapeAttr // per vertex while the batch has shapes (shapes.go)
 
-	target       *Canvas // canvas the batch draws into
-	bound        *Canvas // framebuffer bound in GL (nil: none known)
-	texture      uint32  // texture of the batch; 0 while only solid colour
-	kinds        batchKind
+	target       *Canvas   // canvas the batch draws into
+	bound        *Canvas   // framebuffer bound in GL (nil: none known)
+	texture      uint32    // texture of the batch; 0 while only solid colour
+	kinds        batchKind // what the batch's vertices need
 	blend        blendMode
 	glBlend      blendMode // blend state set in GL, to skip redundant calls
 	glBlendKnown bool
