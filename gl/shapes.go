@@ -18,12 +18,13 @@ import (
 // parallelogram: per edge, 0.5 minus the signed distance inside it, in
 // device pixels, opposite edges at x/z and y/w; the zero value means full
 // coverage, as for solid vertices sharing the batch. For a circle
-// (u = circleU): the offset from the centre and the radius + 0.5.
+// (w = circleTag, more than any a parallelogram's): the offset from the
+// centre and the radius + 0.5.
 type shapeAttr [4]float32
 
 const (
 	shapeAttrSize = 16
-	circleU       = -2 // u of circle vertices; other untextured ones have -1
+	circleTag     = 2
 	// maxCircleRadius is the device radius up to which a circle is drawn
 	// analytically, while float32 distances keep a fine edge. (Even at 160
 	// px, the bounding square's extra pixels cost less than the fringe's
@@ -33,14 +34,13 @@ const (
 
 // shapeShader is the program of batches with shapes.
 const shapeShader = `#version 330 core
-in vec2 v_uv;
 in vec4 v_color;
 in vec4 v_shape;
 out vec4 o_color;
 float inside(float a) { return clamp(1.0 - a, 0.0, 1.0); }
 void main() {
 	float cov;
-	if (v_uv.x < -1.5) {
+	if (v_shape.w > 1.5) {
 		cov = clamp(v_shape.z - length(v_shape.xy), 0.0, 1.0);
 	} else {
 		cov = max(inside(v_shape.x) + inside(v_shape.z) - 1.0, 0.0) *
@@ -101,8 +101,8 @@ func (x *Context2D) fillCircleAA(c point, radius float64, col [4]uint8, blend bl
 	var v [4]vertex
 	var s [4]shapeAttr
 	for i, d := range [4]point{{-h, -h}, {h, -h}, {-h, h}, {h, h}} {
-		v[i] = vertex{float32(c.x + d.x), float32(c.y + d.y), circleU, -1, col}
-		s[i] = shapeAttr{float32(d.x), float32(d.y), float32(h), 0}
+		v[i] = vertex{float32(c.x + d.x), float32(c.y + d.y), -1, -1, col}
+		s[i] = shapeAttr{float32(d.x), float32(d.y), float32(h), circleTag}
 	}
 	x.r.shapeQuad(v, s)
 	return true
