@@ -81,6 +81,9 @@ func (x *Context2D) CompositeOp() CompositeOp { return x.state.op }
 // operations GL blending cannot do on the canvas directly, and to cast a
 // shadow.
 func (x *Context2D) usesLayer() bool {
+	if x.state.op == OpSourceOver { // most draws: no map lookup
+		return x.shadowVisible()
+	}
 	_, ok := direct[x.state.op]
 	return !ok || x.shadowVisible()
 }
@@ -95,8 +98,8 @@ func (x *Context2D) dst() *Canvas {
 
 // drawBlend is the blending drawing calls use on dst.
 func (x *Context2D) drawBlend() blendMode {
-	if x.usesLayer() {
-		return blendSourceOver // into the empty layer
+	if x.state.op == OpSourceOver || x.usesLayer() {
+		return blendSourceOver // as asked, or into the empty layer
 	}
 	return direct[x.state.op]
 }
