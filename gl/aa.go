@@ -113,7 +113,7 @@ func (x *Context2D) fillConvexAA(poly []point, col [4]uint8, blend blendMode) {
 	}
 	o := outline(poly, &x.r.outlineScratch)
 	r := x.r
-	r.use(x.dst(), 0, blend, 2*len(poly))
+	r.use(x.dst(), 0, kindSolid, blend, 2*len(poly))
 	// One set of ring vertices serves both the fan and the fringe.
 	n := len(o.inner)
 	base := r.appendRings(o, col)

@@ -81,6 +81,9 @@ func (x *Context2D) CompositeOp() CompositeOp { return x.state.op }
 // operations GL blending cannot do on the canvas directly, and to cast a
 // shadow.
 func (x *Context2D) usesLayer() bool {
+	if x.state.op == OpSourceOver { // most draws: no map lookup
+		return x.shadowVisible()
+	}
 	_, ok := direct[x.state.op]
 	return !ok || x.shadowVisible()
 }
@@ -95,8 +98,8 @@ func (x *Context2D) dst() *Canvas {
 
 // drawBlend is the blending drawing calls use on dst.
 func (x *Context2D) drawBlend() blendMode {
-	if x.usesLayer() {
-		return blendSourceOver // into the empty layer
+	if x.state.op == OpSourceOver || x.usesLayer() {
+		return blendSourceOver // as asked, or into the empty layer
 	}
 	return direct[x.state.op]
 }
@@ -125,9 +128,9 @@ func (x *Context2D) finishDraw() {
 func (x *Context2D) composite(src *Canvas) {
 	r := x.r
 	if b, ok := direct[x.state.op]; ok {
-		r.use(x.c, src.tex, b, 4)
+		r.use(x.c, src.tex, kindImage, b, 4)
 	} else if b, ok := layered[x.state.op]; ok {
-		r.use(x.c, src.tex, b, 4)
+		r.use(x.c, src.tex, kindImage, b, 4)
 	} else {
 		r.blendLayer(src, x.c, x.state.op)
 		return
@@ -159,14 +162,12 @@ func (r *Renderer) fullQuad(target *Canvas, col [4]uint8) {
 }
 
 // drawProgramQuad runs the program in use (a filter: blend modes,
-// shadow blur) over the whole of target, replacing its pixels, then
-// returns to the batch program.
+// shadow blur) over the whole of target, replacing its pixels.
 func (r *Renderer) drawProgramQuad(target *Canvas) {
 	r.applyBlend(blendCopy)
 	r.target = target
 	r.fullQuad(target, [4]uint8{255, 255, 255, 255})
 	r.drawBatch()
-	gl.UseProgram(r.prog)
 }
 
 // blendLayer composites layer onto target with a blend mode (multiply,
@@ -179,7 +180,7 @@ func (r *Renderer) blendLayer(layer, target *Canvas, op CompositeOp) {
 			return // a driver that cannot compile it draws nothing for these modes
 		}
 		r.blendProg = p
-		gl.UseProgram(p)
+		r.useProgram(p)
 		gl.Uniform1i(gl.GetUniformLocation(p, gl.Str("u_src\x00")), 0)
 		gl.Uniform1i(gl.GetUniformLocation(p, gl.Str("u_dst\x00")), 1)
 		r.uBlendMode = gl.GetUniformLocation(p, gl.Str("u_mode\x00"))
@@ -187,7 +188,7 @@ func (r *Renderer) blendLayer(layer, target *Canvas, op CompositeOp) {
 	}
 	snap := r.snapshot(target)
 	r.bindTarget(target)
-	gl.UseProgram(r.blendProg)
+	r.useProgram(r.blendProg)
 	gl.Uniform1i(r.uBlendMode, int32(op-OpMultiply))
 	gl.Uniform2f(r.uBlendSize, float32(target.width), float32(target.height))
 	gl.ActiveTexture(gl.TEXTURE1)

@@ -323,7 +323,7 @@ func unit8(f float64) uint8 {
 // to target.
 func (x *Context2D) solidQuad(target *Canvas, rx, ry, rw, rh float64, col [4]uint8, blend blendMode) {
 	m := &x.state.m
-	x.r.use(target, 0, blend, 4)
+	x.r.use(target, 0, kindSolid, blend, 4)
 	x0, y0 := m.Apply(rx, ry)
 	x1, y1 := m.Apply(rx+rw, ry)
 	x2, y2 := m.Apply(rx, ry+rh)
@@ -361,7 +361,10 @@ func (x *Context2D) rectAA(rx, ry, rw, rh float64, col [4]uint8) {
 			return
 		}
 	}
-	x.fillConvexAA([]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}, col, x.drawBlend())
+	corners := [4]point{dev(m, rx, ry), dev(m, rx+rw, ry), dev(m, rx+rw, ry+rh), dev(m, rx, ry+rh)}
+	if !x.fillParallelogramAA(corners[:], col, x.drawBlend()) {
+		x.fillConvexAA(corners[:], col, x.drawBlend())
+	}
 }
 
 // StrokeRect outlines a rectangle with the current line style, without
@@ -467,8 +470,8 @@ func (x *Context2D) DrawImage(src Source, sx, sy, sw, sh, dx, dy, dw, dh float64
 	}
 	x.applyClip()
 	x.r.setPaint(nil)
-	x.r.use(x.dst(), tex, x.drawBlend(), 4)
-	x.r.setSmoothing(tex, x.state.smoothing)
+	x.r.setSmoothing(tex, x.state.smoothing) // may flush: before use
+	x.r.use(x.dst(), tex, kindImage, x.drawBlend(), 4)
 	col := [4]uint8{a, a, a, a}
 	m := &x.state.m
 	u0, v0 := float32(sx/float64(tw)), float32(sy/float64(th))

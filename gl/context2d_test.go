@@ -266,3 +266,29 @@ func TestStrokeEdgesSnapToQuarterPixels(t *testing.T) {
 		}
 	}
 }
+
+func TestALargeBatchIsDrawnBeforeAnotherKindJoinsIt(t *testing.T) {
+	drawCalls := func(solid int) int {
+		var calls int
+		withCanvas(t, 100, 100, func(x *Context2D) {
+			tex := testRenderer.NewTexture(image.NewRGBA(image.Rect(0, 0, 8, 8)))
+			defer tex.Delete()
+			testRenderer.Flush()
+			testRenderer.ResetStats()
+			x.SetFillColor(mustColor("red"))
+			for i := 0; i < solid; i++ {
+				x.FillRect(float64(i%90), 0, 2, 2)
+			}
+			x.DrawImage(tex, 0, 0, 8, 8, 10, 10, 8, 8)
+			testRenderer.Flush()
+			calls = testRenderer.Stats.DrawCalls
+		})
+		return calls
+	}
+	if n := drawCalls(2); n != 1 {
+		t.Errorf("2 rects and an image took %d draw calls, want 1 (a small batch widens)", n)
+	}
+	if n := drawCalls(100); n != 2 {
+		t.Errorf("100 rects and an image took %d draw calls, want 2 (the rects keep the solid program)", n)
+	}
+}

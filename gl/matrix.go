@@ -44,6 +44,14 @@ func (m Matrix) Scale() float64 {
 	return math.Sqrt(math.Abs(m.A*m.D - m.B*m.C))
 }
 
+// IsSimilarity reports whether m keeps shapes (rotation, uniform scale,
+// reflection, translation), so circles stay circles.
+func (m Matrix) IsSimilarity() bool {
+	a, c := m.A*m.A+m.B*m.B, m.C*m.C+m.D*m.D
+	const eps = 1e-9
+	return math.Abs(a-c) <= eps*a && math.Abs(m.A*m.C+m.B*m.D) <= eps*a
+}
+
 // IsAxisAligned reports whether m maps rectangles to unrotated rectangles.
 func (m Matrix) IsAxisAligned() bool { return m.B == 0 && m.C == 0 }
 

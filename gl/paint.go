@@ -189,7 +189,7 @@ func (r *Renderer) flushPaint() {
 			return
 		}
 		r.paintProg = p
-		gl.UseProgram(p)
+		r.useProgram(p)
 		gl.Uniform1i(gl.GetUniformLocation(p, gl.Str("u_paint\x00")), 0)
 		gl.Uniform1i(gl.GetUniformLocation(p, gl.Str("u_mask\x00")), 1)
 		for _, name := range []string{"u_size", "u_inv", "u_kind", "u_a", "u_b", "u_repeat", "u_patsize"} {
@@ -198,7 +198,7 @@ func (r *Renderer) flushPaint() {
 	}
 	k := r.paint
 	u := r.paintUniforms
-	gl.UseProgram(r.paintProg)
+	r.useProgram(r.paintProg)
 	t := r.target
 	gl.Uniform2f(u[0], float32(t.width), float32(t.height))
 	inv := k.inv
@@ -245,7 +245,6 @@ func (r *Renderer) flushPaint() {
 		gl.Uniform2f(u[6], float32(pt.width), float32(pt.height))
 	}
 	r.drawBatch()
-	gl.UseProgram(r.prog)
 }
 
 // uploadLUT (re)makes a gradient's lookup texture when its stops changed.

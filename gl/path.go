@@ -63,8 +63,12 @@ func (x *Context2D) Fill(evenOdd bool) {
 	if len(polys) == 0 {
 		return
 	}
-	if len(polys) == 1 && isConvex(polys[0]) {
-		x.fillConvexAA(polys[0], col, x.drawBlend())
+	if c, r, ok := x.path.onlyCircle(); ok && x.fillCircleAA(c, r, col, x.drawBlend()) {
+		// drawn analytically
+	} else if len(polys) == 1 && isConvex(polys[0]) {
+		if !x.fillParallelogramAA(polys[0], col, x.drawBlend()) {
+			x.fillConvexAA(polys[0], col, x.drawBlend())
+		}
 	} else {
 		x.fillStencil(polys, col, evenOdd)
 	}

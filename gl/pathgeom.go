@@ -10,6 +10,17 @@ type path struct {
 	subpaths []subpath
 	open     bool      // the last subpath accepts more points
 	polys    [][]point // scratch for polygons
+	circle   pathCircle
+}
+
+// pathCircle remembers a full circle that arc or ellipse added as a
+// subpath of its own, so that filling a path that is just that circle
+// can draw it analytically (shapes.go).
+type pathCircle struct {
+	ok     bool
+	c      point // centre and radius in device pixels
+	r      float64
+	sub, n int // the subpath and its point count when the circle ended
 }
 
 // subpath is one polyline; closed ones end with an implicit segment back
@@ -31,6 +42,21 @@ const maxCurveSegments = 4096
 func (p *path) reset() {
 	p.subpaths = p.subpaths[:0]
 	p.open = false
+	p.circle.ok = false
+}
+
+// onlyCircle returns the circle the path consists of, if it is one.
+func (p *path) onlyCircle() (c point, r float64, ok bool) {
+	pc := p.circle
+	if !pc.ok || pc.sub >= len(p.subpaths) || len(p.subpaths[pc.sub].pts) != pc.n {
+		return point{}, 0, false
+	}
+	for i, sp := range p.subpaths {
+		if i != pc.sub && len(sp.pts) >= 3 {
+			return point{}, 0, false
+		}
+	}
+	return pc.c, pc.r, true
 }
 
 func (p *path) last() *subpath { return &p.subpaths[len(p.subpaths)-1] }
@@ -158,6 +184,8 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 		return false
 	}
 	sweep := arcSweep(start, end, ccw)
+	circle := !p.open && rx == ry && math.Abs(sweep) == 2*math.Pi && m.IsSimilarity()
+	radius := rx * m.Scale()
 	// Segments from the device-space radius, as for a circle.
 	r := math.Max(rx, ry) * m.Scale()
 	n := 1
@@ -173,11 +201,20 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 		rx, ry = rx*grow, ry*grow
 	}
 	sr, cr := math.Sincos(rotation)
+	// Step the angle by rotating (cos, sin) rather than calling Sincos per
+	// point; the ends are exact.
+	ds, dc := math.Sincos(sweep / float64(n))
+	s, c := math.Sincos(start)
 	for i := 0; i <= n; i++ {
-		a := start + sweep*float64(i)/float64(n)
-		s, c := math.Sincos(a)
+		if i == n {
+			s, c = math.Sincos(start + sweep)
+		}
 		ex, ey := rx*c, ry*s
 		p.lineToDevice(dev(m, cx+ex*cr-ey*sr, cy+ex*sr+ey*cr))
+		s, c = s*dc+c*ds, c*dc-s*ds
+	}
+	if circle {
+		p.circle = pathCircle{ok: true, c: dev(m, cx, cy), r: radius, sub: len(p.subpaths) - 1, n: len(p.last().pts)}
 	}
 	return true
 }

@@ -76,7 +76,7 @@ func (r *Renderer) ComposeFrame(frame, screen *Canvas, overlays []Overlay) {
 	white := [4]uint8{255, 255, 255, 255}
 	draw := func(c *Canvas, x, y, w, h float32) {
 		r.setPaint(nil)
-		r.use(frame, c.tex, blendSourceOver, 4)
+		r.use(frame, c.tex, kindImage, blendSourceOver, 4)
 		r.quad(vertex{x, y, 0, 0, white}, vertex{x + w, y, 1, 0, white}, vertex{x, y + h, 0, 1, white}, vertex{x + w, y + h, 1, 1, white})
 		r.Flush()
 	}

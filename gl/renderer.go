@@ -65,19 +65,24 @@ const (
 
 // Renderer owns the GL objects shared by every canvas and the batch of
 // triangles not yet drawn. Draw calls go out when the texture, blend mode
-// or target changes, when the batch is full, or before pixels are read.
+// or target changes, when the batch is full, when it would have to leave
+// a cheaper program for another kind (programs.go), or before pixels are
+// read.
 type Renderer struct {
-	prog        uint32
-	uSize, uTex int32
-	vao, vbo    uint32
-	ibo         uint32
+	progs    batchPrograms
+	usedProg uint32 // program in use in GL, to skip redundant switches
+	vao, vbo uint32
+	ibo      uint32
+	shapeVBO uint32 // shapeData, attribute 3, only for batches with shapes
 
-	verts   []vertex
-	indices []uint16
+	verts     []vertex
+	indices   []uint16
+	shapeData []shapeAttr // per vertex while the batch has shapes (shapes.go)
 
-	target       *Canvas // canvas the batch draws into
-	bound        *Canvas // framebuffer bound in GL (nil: none known)
-	texture      uint32  // texture of the batch; 0 while only solid colour
+	target       *Canvas   // canvas the batch draws into
+	bound        *Canvas   // framebuffer bound in GL (nil: none known)
+	texture      uint32    // texture of the batch; 0 while only solid colour
+	kinds        batchKind // what the batch's vertices need
 	blend        blendMode
 	glBlend      blendMode // blend state set in GL, to skip redundant calls
 	glBlendKnown bool
@@ -139,13 +144,9 @@ func NewRenderer() (*Renderer, error) {
 		verts:    make([]vertex, 0, 4096),
 		indices:  make([]uint16, 0, 6144),
 	}
-	var err error
-	r.prog, err = linkProgram(vertexShader, fragmentShader)
-	if err != nil {
+	if err := r.progs.link(); err != nil {
 		return nil, err
 	}
-	r.uSize = gl.GetUniformLocation(r.prog, gl.Str("u_size\x00"))
-	r.uTex = gl.GetUniformLocation(r.prog, gl.Str("u_tex\x00"))
 
 	gl.GenVertexArrays(1, &r.vao)
 	gl.BindVertexArray(r.vao)
@@ -159,9 +160,11 @@ func NewRenderer() (*Renderer, error) {
 	gl.VertexAttribPointerWithOffset(1, 2, gl.FLOAT, false, vertexSize, 8)
 	gl.EnableVertexAttribArray(2)
 	gl.VertexAttribPointerWithOffset(2, 4, gl.UNSIGNED_BYTE, true, vertexSize, 16)
+	gl.GenBuffers(1, &r.shapeVBO)
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.shapeVBO)
+	gl.VertexAttribPointerWithOffset(3, 4, gl.FLOAT, false, shapeAttrSize, 0)
+	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
 
-	gl.UseProgram(r.prog)
-	gl.Uniform1i(r.uTex, 0)
 	gl.ActiveTexture(gl.TEXTURE0)
 	gl.Enable(gl.BLEND)
 	r.applyBlend(blendSourceOver)
@@ -175,23 +178,16 @@ const vertexShader = `#version 330 core
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec2 a_uv;
 layout(location = 2) in vec4 a_color;
+layout(location = 3) in vec4 a_shape;
 uniform vec2 u_size;
 out vec2 v_uv;
 out vec4 v_color;
+out vec4 v_shape;
 void main() {
 	gl_Position = vec4(a_pos / u_size * 2.0 - 1.0, 0.0, 1.0);
 	v_uv = a_uv;
 	v_color = a_color;
-}
-` + "\x00"
-
-const fragmentShader = `#version 330 core
-in vec2 v_uv;
-in vec4 v_color;
-uniform sampler2D u_tex;
-out vec4 o_color;
-void main() {
-	o_color = v_uv.x < -0.5 ? v_color : texture(u_tex, v_uv) * v_color;
+	v_shape = a_shape;
 }
 ` + "\x00"
 
@@ -251,11 +247,11 @@ func checkError(what string) error {
 	return nil
 }
 
-// use prepares the batch for drawing into target with the given texture
-// (0: solid colour only) and blend mode, flushing what no longer fits.
-func (r *Renderer) use(target *Canvas, texture uint32, blend blendMode, verts int) {
-	if target != r.target || blend != r.blend || (texture != 0 && r.texture != 0 && texture != r.texture) ||
-		len(r.verts)+verts > maxBatchVerts {
+// use prepares the batch for drawing vertices of a kind into target with
+// the given texture (0: solid colour only) and blend mode, flushing what
+// no longer fits.
+func (r *Renderer) use(target *Canvas, texture uint32, kind batchKind, blend blendMode, verts int) {
+	if r.flushesFor(target, texture, kind, blend, verts) {
 		r.Flush()
 		r.target = target
 		r.blend = blend
@@ -263,6 +259,13 @@ func (r *Renderer) use(target *Canvas, texture uint32, blend blendMode, verts in
 	if texture != 0 {
 		r.texture = texture
 	}
+	r.kinds |= kind
+}
+
+// flushesFor reports whether use must draw the batch first.
+func (r *Renderer) flushesFor(target *Canvas, texture uint32, kind batchKind, blend blendMode, verts int) bool {
+	return target != r.target || blend != r.blend || (texture != 0 && r.texture != 0 && texture != r.texture) ||
+		len(r.verts)+verts > maxBatchVerts || r.splitsFor(kind, texture)
 }
 
 // quad appends a quadrilateral (corners in order top-left, top-right,
@@ -278,6 +281,7 @@ func (r *Renderer) Flush() {
 	if len(r.indices) == 0 {
 		r.verts = r.verts[:0]
 		r.texture = 0
+		r.kinds = 0
 		return
 	}
 	t := r.target
@@ -291,13 +295,24 @@ func (r *Renderer) Flush() {
 	if r.texture != 0 {
 		gl.BindTexture(gl.TEXTURE_2D, r.texture)
 	}
-	gl.Uniform2f(r.uSize, float32(t.width), float32(t.height))
+	p := r.progs.pick(r.kinds, r.texture != 0)
+	r.useProgram(p.id)
+	gl.Uniform2f(p.uSize, float32(t.width), float32(t.height))
 	r.drawBatch()
+}
+
+// useProgram makes p the program in use.
+func (r *Renderer) useProgram(p uint32) {
+	if r.usedProg != p {
+		gl.UseProgram(p)
+		r.usedProg = p
+	}
 }
 
 // drawBatch uploads and draws the batch with whatever program, textures
 // and target are bound, then empties it.
 func (r *Renderer) drawBatch() {
+	r.bindShapeData()
 	gl.BindBuffer(gl.ARRAY_BUFFER, r.vbo)
 	gl.BufferData(gl.ARRAY_BUFFER, len(r.verts)*vertexSize, gl.Ptr(r.verts), gl.STREAM_DRAW)
 	gl.BindBuffer(gl.ELEMENT_ARRAY_BUFFER, r.ibo)
@@ -307,7 +322,9 @@ func (r *Renderer) drawBatch() {
 	r.Stats.Triangles += len(r.indices) / 3
 	r.verts = r.verts[:0]
 	r.indices = r.indices[:0]
+	r.shapeData = r.shapeData[:0]
 	r.texture = 0
+	r.kinds = 0
 }
 
 // discardPending drops the batch for target unseen: it is about to be
@@ -316,7 +333,9 @@ func (r *Renderer) discardPending(target *Canvas) {
 	if r.target == target {
 		r.verts = r.verts[:0]
 		r.indices = r.indices[:0]
+		r.shapeData = r.shapeData[:0]
 		r.texture = 0
+		r.kinds = 0
 	}
 }
 

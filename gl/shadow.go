@@ -58,11 +58,10 @@ func (x *Context2D) castShadow(layer *Canvas) *Canvas {
 			return nil
 		}
 		r.shadowProg = p
-		gl.UseProgram(p)
+		r.useProgram(p)
 		for _, name := range []string{"u_size", "u_step", "u_sigma", "u_radius", "u_color", "u_offset", "u_final"} {
 			r.shadowUniforms = append(r.shadowUniforms, gl.GetUniformLocation(p, gl.Str(name+"\x00")))
 		}
-		gl.UseProgram(r.prog)
 	}
 	a := r.scratchCanvas(&r.shadowA, layer)
 	b := r.scratchCanvas(&r.shadowB, layer)
@@ -99,7 +98,7 @@ func (r *Renderer) shadowPass(src, dst *Canvas, step [2]float32, sigma float64, 
 	r.bindTarget(dst)
 	gl.ClearColor(0, 0, 0, 0)
 	gl.Clear(gl.COLOR_BUFFER_BIT)
-	gl.UseProgram(r.shadowProg)
+	r.useProgram(r.shadowProg)
 	gl.Uniform2f(u[0], float32(dst.width), float32(dst.height))
 	gl.Uniform2f(u[1], step[0], step[1])
 	gl.Uniform1f(u[2], float32(sigma))

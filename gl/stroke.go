@@ -434,7 +434,7 @@ func (x *Context2D) appendRibbon(rb ribbon, col [4]uint8, lanes [][2]int, blend 
 		if max := maxBatchVerts/perSection - 1; len(chunk) > max {
 			chunk = chunk[:max]
 		}
-		r.use(x.dst(), 0, blend, perSection*len(chunk))
+		r.use(x.dst(), 0, kindSolid, blend, perSection*len(chunk))
 		base := uint16(len(r.verts))
 		for _, s := range chunk {
 			for k, q := range s {

@@ -121,7 +121,7 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 	}
 	cache.upload(cache.atlas.TakeDirty())
 
-	x.r.use(x.dst(), cache.tex, x.drawBlend(), 4*len(quads))
+	x.r.use(x.dst(), cache.tex, glyphKind(quads), x.drawBlend(), 4*len(quads))
 	inv := 1 / float64(cache.atlas.Size())
 	for _, q := range quads {
 		ag := q.ag
@@ -133,6 +133,18 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 			vertex{x0, y1, u0, v1, col}, vertex{x1, y1, u1, v1, col})
 	}
 	x.finishDraw()
+}
+
+// glyphKind is kindGlyph when every quad shows its atlas texels 1:1 (on
+// whole pixels, as gatherGlyphs places them), else kindImage, which
+// filters.
+func glyphKind(quads []glyphQuad) batchKind {
+	for _, q := range quads {
+		if q.ag.W != float64(q.ag.Src.Dx()) || q.ag.H != float64(q.ag.Src.Dy()) {
+			return kindImage
+		}
+	}
+	return kindGlyph
 }
 
 // placeText lays text out and returns the matrix of text space (origin at

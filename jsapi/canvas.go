@@ -334,9 +334,6 @@ func sourceSize(src gl.Source) (float64, float64) {
 // browser would reject, keeping the previous one.
 func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 	x, vm := b.ctx, a.vm
-	// The same colour string set again (every frame, in most games) is
-	// not parsed again; restore() may have changed the paint meanwhile, so
-	// the shortcut also checks that the paint is still that colour.
 	// The same colour string set again (every frame, in most games) is not
 	// parsed again; restore() may have changed the paint meanwhile, so the
 	// shortcut also checks that the paint is still the one it gave.

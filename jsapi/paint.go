@@ -15,10 +15,32 @@ type paints struct {
 	gradients map[*goja.Object]*gl.Gradient
 	patterns  map[*goja.Object]*gl.Pattern
 	objects   map[any]*goja.Object
+	// colors caches parsed colour strings: games cycle through a palette
+	// every frame, one fillStyle per shape.
+	colors map[string]csscolor.RGBA
 }
 
+// maxCachedColors bounds paints.colors; it starts over when full.
+const maxCachedColors = 1024
+
 func newPaints() paints {
-	return paints{gradients: map[*goja.Object]*gl.Gradient{}, patterns: map[*goja.Object]*gl.Pattern{}, objects: map[any]*goja.Object{}}
+	return paints{gradients: map[*goja.Object]*gl.Gradient{}, patterns: map[*goja.Object]*gl.Pattern{},
+		objects: map[any]*goja.Object{}, colors: map[string]csscolor.RGBA{}}
+}
+
+// color parses a CSS colour string, from the cache when it can.
+func (p *paints) color(s string) (csscolor.RGBA, bool) {
+	if c, ok := p.colors[s]; ok {
+		return c, true
+	}
+	c, ok := csscolor.Parse(s)
+	if ok {
+		if len(p.colors) >= maxCachedColors {
+			clear(p.colors)
+		}
+		p.colors[s] = c
+	}
+	return c, ok
 }
 
 // installPaints adds the gradient and pattern factories to a 2D context.
@@ -137,7 +159,7 @@ func (a *API) paintOf(v goja.Value) (gl.Paint, bool) {
 	if !isStr {
 		return gl.Paint{}, false
 	}
-	c, ok := csscolor.Parse(s)
+	c, ok := a.paints.color(s)
 	return gl.ColorPaint(c), ok
 }
 
