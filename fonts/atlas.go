@@ -54,14 +54,7 @@ func (m Linear) scaled(f float64) Linear { return Linear{m.A * f, m.B * f, m.C *
 
 func (m Linear) axisAligned() bool { return m.B == 0 && m.C == 0 }
 
-func (m Linear) finite() bool {
-	for _, v := range [...]float64{m.A, m.B, m.C, m.D} {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return false
-		}
-	}
-	return true
-}
+func (m Linear) finite() bool { return allFinite(m.A, m.B, m.C, m.D) }
 
 // fixed26 rounds m to 1/64 px, the key of its bitmaps.
 func (m Linear) fixed26() [4]int32 {
@@ -127,6 +120,10 @@ func (a *Atlas) TakeDirty() image.Rectangle {
 	return r
 }
 
+// maxAtlasSlots bounds the glyphs an atlas remembers: with text animated
+// in scale or rotation every frame brings new keys.
+const maxAtlasSlots = 1 << 16
+
 // Reset forgets every glyph and clears the page, as when it fills up.
 func (a *Atlas) Reset() {
 	clear(a.page.Pix)
@@ -154,8 +151,8 @@ func (a *Atlas) Glyph(face *Face, g PositionedGlyph, scale float64, subpixelX fl
 }
 
 // HintedGlyph is Glyph with the outline snapped vertically to the pixel
-// grid by the font's own TrueType instructions, horizontal positions left
-// exact: how Chromium renders axis-aligned text on Linux (its "slight"
+// grid (by the vertical autohinter, autohint.go, or the font's TrueType
+// instructions where it does not apply), horizontal positions left exact: how Chromium renders axis-aligned text on Linux (its "slight"
 // hinting puts baselines, x-heights, cap heights and horizontal stems on
 // whole pixels). Rotated or skewed text is not hinted, as in Skia.
 func (a *Atlas) HintedGlyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (AtlasGlyph, bool) {
@@ -210,9 +207,12 @@ func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint b
 	fracX, fracY := penX-math.Floor(penX), penY-math.Floor(penY)
 	qx, qy := int(math.Floor(fracX*4+0.5)), int(math.Floor(fracY*4+0.5))
 	key := glyphKey{font: g.Font, index: g.Index, em: em.fixed26(), subX: uint8(qx % 4), subY: uint8(qy % 4),
-		hint: hint && em.axisAligned()}
+		hint: hint && stretch == 1 && em.axisAligned()} // snaps would grow with the stretch
 	slot, ok := a.slots[key]
 	if !ok {
+		if len(a.slots) >= maxAtlasSlots {
+			a.Reset() // empty slots take no page space, so pages alone do not bound the map
+		}
 		if slot, ok = a.rasterize(key); !ok {
 			a.Reset()
 			if slot, ok = a.rasterize(key); !ok {

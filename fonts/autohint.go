@@ -209,13 +209,13 @@ func (f *Font) blueRound(g *truetype.GlyphBuf, best int) bool {
 // contourOf returns the [start, end) point range of the contour holding j.
 func contourOf(ends []int, j int) (int, int) {
 	start := 0
-	for _, e := range ends {
-		if j < e {
+	for k, e := range ends {
+		if j < e || k == len(ends)-1 { // past the end (no caller asks): the last contour
 			return start, e
 		}
 		start = e
 	}
-	return start, len(ends)
+	return 0, 0
 }
 
 func prevIn(start, end, j int) int {

@@ -28,9 +28,11 @@ func TestAutohintXHeightScale(t *testing.T) {
 		t.Errorf("H top at %.3f px, want 20", top)
 	}
 	// Ideographs are left to the TrueType path.
-	if cjk := NewLibrary().Face(mustParse(t, "30px sans-serif")).Layout("你", 0); len(cjk) == 1 {
-		if cjk[0].Font.load(cjk[0].Index) && cjk[0].Font.autohintVertically(cjk[0].Index, 30) {
-			t.Error("ideograph autohinted")
-		}
+	cjk := NewLibrary().Face(mustParse(t, "30px sans-serif")).Layout("你", 0)
+	if len(cjk) != 1 {
+		t.Fatalf("你 laid out as %d glyphs", len(cjk))
+	}
+	if cjk[0].Font.load(cjk[0].Index) && cjk[0].Font.autohintVertically(cjk[0].Index, 30) {
+		t.Error("ideograph autohinted")
 	}
 }

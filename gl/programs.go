@@ -60,6 +60,7 @@ func (ps *batchPrograms) link() error {
 		gl.Uniform1i(gl.GetUniformLocation(id, gl.Str("u_tex\x00")), 0)
 		*p.dst = program{id: id, uSize: gl.GetUniformLocation(id, gl.Str("u_size\x00"))}
 	}
+	gl.UseProgram(0) // as Renderer.usedProg starts
 	return nil
 }
 

@@ -41,7 +41,10 @@ float inside(float a) { return clamp(1.0 - a, 0.0, 1.0); }
 void main() {
 	float cov;
 	if (v_shape.w > 1.5) {
-		cov = clamp(v_shape.z - length(v_shape.xy), 0.0, 1.0);
+		// Below about half a pixel of radius the ramp overstates a disc:
+		// its area bounds its coverage.
+		float r = v_shape.z - 0.5;
+		cov = min(clamp(v_shape.z - length(v_shape.xy), 0.0, 1.0), 3.14159265 * r * r);
 	} else {
 		cov = max(inside(v_shape.x) + inside(v_shape.z) - 1.0, 0.0) *
 			max(inside(v_shape.y) + inside(v_shape.w) - 1.0, 0.0);
@@ -89,8 +92,8 @@ func (r *Renderer) shapeQuad(v [4]vertex, s [4]shapeAttr) {
 	r.shapeData = append(r.shapeData, s[0], s[1], s[2], s[3])
 }
 
-// fillCircleAA fills a device-space circle; false when it is too big to
-// be worth it or cannot take the shape program now.
+// fillCircleAA fills a device-space circle; false when it is too big for
+// float32 coordinates to stay exact or cannot take the shape program now.
 func (x *Context2D) fillCircleAA(c point, radius float64, col [4]uint8, blend blendMode) bool {
 	dst := x.dst()
 	if !(radius > 0 && radius <= maxCircleRadius) || !x.analyticShapes(dst, blend) {
@@ -121,6 +124,9 @@ func (x *Context2D) fillParallelogramAA(poly []point, col [4]uint8, blend blendM
 	e1 := point{poly[2].x - poly[1].x, poly[2].y - poly[1].y}
 	l0, l1 := math.Hypot(e0.x, e0.y), math.Hypot(e1.x, e1.y)
 	sin := math.Abs(e0.x*e1.y-e0.y*e1.x) / (l0 * l1)
+	if !(sin >= 0.05) {
+		return false // so sharp that the half-pixel margin would reach far out: the fringe path caps it
+	}
 	h02, h13 := float32(l1*sin), float32(l0*sin) // widths across each pair of sides
 	// Each corner's vertex moves away from its two neighbours, along the
 	// sides' directions d0 = e0/|e0| and d1 = e1/|e1|, until it is half a

@@ -24,6 +24,33 @@ func TestAnalyticShapeCoverage(t *testing.T) {
 	wantPixel(t, img, 51, 20, rgba(0, 0, 0, 0), 0)
 }
 
+// A disc smaller than a pixel covers about its area, not the ramp's half.
+func TestTinyCircleCoversItsArea(t *testing.T) {
+	img := withCanvas(t, 10, 10, func(x *Context2D) {
+		x.SetFillColor(mustColor("white"))
+		x.BeginPath()
+		x.Arc(4.5, 4.5, 0.25, 0, 2*math.Pi, false)
+		x.Fill(false)
+	})
+	wantPixel(t, img, 4, 4, rgba(50, 50, 50, 50), 3) // π/16 of a pixel
+	wantPixel(t, img, 3, 4, rgba(0, 0, 0, 0), 0)
+}
+
+// A parallelogram too sharp for the shape program (its half-pixel margin
+// would reach 1/(2 sin) px out) is left to the fringe path.
+func TestSharpParallelogramIsNotAShape(t *testing.T) {
+	withCanvas(t, 40, 40, func(x *Context2D) {
+		white := [4]uint8{255, 255, 255, 255}
+		sliver := []point{{0, 0}, {0.5, 0}, {30.5, 1}, {30, 1}} // sides at under 2 degrees
+		if x.fillParallelogramAA(sliver, white, x.drawBlend()) {
+			t.Error("a 30:1 sliver went to the shape program")
+		}
+		if !x.fillParallelogramAA([]point{{0, 0}, {10, 0}, {15, 10}, {5, 10}}, white, x.drawBlend()) {
+			t.Error("a plain parallelogram did not")
+		}
+	})
+}
+
 func TestRotatedRectIsAntialiasedAndFilled(t *testing.T) {
 	img := withCanvas(t, 40, 40, func(x *Context2D) {
 		x.SetFillColor(mustColor("white"))

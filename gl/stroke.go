@@ -254,7 +254,7 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 // pixel, fringe included, as Skia's analytic rasterizer does with every
 // vertex of the outline it fills: sloped stroke edges land up to 1/8 px
 // from where the geometry puts them, and Chromium shows that.
-func (r ribbon) snapEdges() {
+func (r *ribbon) snapEdges() {
 	if r.alpha < 1 {
 		return // a hairline's core is not an outline
 	}

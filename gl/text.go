@@ -120,6 +120,10 @@ func (x *Context2D) FillText(lib *fonts.Library, text string, px, py, maxWidth f
 		quads = x.gatherGlyphs(cache, t, m)
 	}
 	cache.upload(cache.atlas.TakeDirty())
+	if len(quads) == 0 { // only spaces: no glyph batch to open
+		x.finishDraw()
+		return
+	}
 
 	x.r.use(x.dst(), cache.tex, glyphKind(quads), x.drawBlend(), 4*len(quads))
 	inv := 1 / float64(cache.atlas.Size())
@@ -201,7 +205,8 @@ func (x *Context2D) StrokeText(lib *fonts.Library, text string, px, py, maxWidth
 	for _, g := range t.glyphs {
 		dx, hintPx := g.X, 0.0
 		if m.IsAxisAligned() && m.A != 0 {
-			// Upright: hinted, pens on quarter pixels, as for filled glyphs.
+			// Upright: hinted, pen x on quarter pixels, as for filled glyphs
+			// (the baseline y is left as given, not rounded as fillText does).
 			dx = (snapQuarter(m.A*g.X+m.E) - m.E) / m.A
 			hintPx = t.face.Size() * math.Abs(m.D)
 		}
