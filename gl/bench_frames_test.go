@@ -15,12 +15,7 @@ func BenchmarkTextFrame(b *testing.B) {
 	lib := fonts.NewLibrary()
 	spec, _ := fonts.ParseFont("14px sans-serif")
 	colors := []string{"#ffffff", "#ffd866", "#a9dc76", "#78dce8"}
-	onMain(func() {
-		r := testRenderer
-		c, _ := r.NewCanvas(750, 1334)
-		defer c.Delete()
-		x := r.NewContext2D(c)
-		x.Scale(2, 2)
+	onPhoneCanvas(func(r *Renderer, x *Context2D) {
 		x.SetFont(spec)
 		rng := rand.New(rand.NewSource(1))
 		scores := make([]int, 300)
@@ -47,12 +42,7 @@ func BenchmarkTextFrame(b *testing.B) {
 // rects and rotated rects of radius 3..10 at scale 2, a quarter of them
 // translucent.
 func BenchmarkShapesFrame(b *testing.B) {
-	onMain(func() {
-		r := testRenderer
-		c, _ := r.NewCanvas(750, 1334)
-		defer c.Delete()
-		x := r.NewContext2D(c)
-		x.Scale(2, 2)
+	onPhoneCanvas(func(r *Renderer, x *Context2D) {
 		rng := rand.New(rand.NewSource(1))
 		type shape struct{ x, y, r, a, alpha float64 }
 		shapes := make([]shape, 1000)
@@ -90,5 +80,36 @@ func BenchmarkShapesFrame(b *testing.B) {
 			r.EndFrame()
 		}
 		r.Flush()
+	})
+}
+
+// BenchmarkStrokeCircles strokes 20 circles (radius 10 to 105, 4 px wide)
+// at scale 2, as a HUD of rings would: the cost of curve strokes.
+func BenchmarkStrokeCircles(b *testing.B) {
+	onPhoneCanvas(func(r *Renderer, x *Context2D) {
+		x.SetLineWidth(4)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			x.ClearRect(0, 0, 375, 667)
+			for k := 0; k < 20; k++ {
+				x.BeginPath()
+				x.Arc(187, 333, float64(10+5*k), 0, 2*math.Pi, false)
+				x.Stroke()
+			}
+			r.EndFrame()
+		}
+		r.Flush()
+	})
+}
+
+// onPhoneCanvas runs fn on the main thread with a 750x1334 canvas drawn
+// at scale 2, a phone's screen at devicePixelRatio 2.
+func onPhoneCanvas(fn func(r *Renderer, x *Context2D)) {
+	onMain(func() {
+		c, _ := testRenderer.NewCanvas(750, 1334)
+		defer c.Delete()
+		x := testRenderer.NewContext2D(c)
+		x.Scale(2, 2)
+		fn(testRenderer, x)
 	})
 }
