@@ -279,9 +279,7 @@ func (r *Renderer) quad(v0, v1, v2, v3 vertex) {
 // Flush draws the pending batch.
 func (r *Renderer) Flush() {
 	if len(r.indices) == 0 {
-		r.verts = r.verts[:0]
-		r.texture = 0
-		r.kinds = 0
+		r.emptyBatch()
 		return
 	}
 	t := r.target
@@ -320,23 +318,24 @@ func (r *Renderer) drawBatch() {
 	gl.DrawElements(gl.TRIANGLES, int32(len(r.indices)), gl.UNSIGNED_SHORT, nil)
 	r.Stats.DrawCalls++
 	r.Stats.Triangles += len(r.indices) / 3
-	r.verts = r.verts[:0]
-	r.indices = r.indices[:0]
-	r.shapeData = r.shapeData[:0]
-	r.texture = 0
-	r.kinds = 0
+	r.emptyBatch()
 }
 
 // discardPending drops the batch for target unseen: it is about to be
 // covered entirely (clearRect of the whole canvas).
 func (r *Renderer) discardPending(target *Canvas) {
 	if r.target == target {
-		r.verts = r.verts[:0]
-		r.indices = r.indices[:0]
-		r.shapeData = r.shapeData[:0]
-		r.texture = 0
-		r.kinds = 0
+		r.emptyBatch()
 	}
+}
+
+// emptyBatch forgets the batch's geometry and what it was bound to.
+func (r *Renderer) emptyBatch() {
+	r.verts = r.verts[:0]
+	r.indices = r.indices[:0]
+	r.shapeData = r.shapeData[:0]
+	r.texture = 0
+	r.kinds = 0
 }
 
 func (r *Renderer) bindTarget(c *Canvas) {
