@@ -341,36 +341,50 @@ func (f *Font) autohintVertically(i GlyphIndex, ppem float64) bool {
 
 // ahHint returns each point's hinted y in px.
 func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBlue) []float64 {
-	n := len(pts)
-	fy := func(j int) float64 { return float64(pts[j].Y) }
-	fx := func(j int) float64 { return float64(pts[j].X) }
-	// The outline's orientation: TrueType puts ink right of the direction
-	// of travel (clockwise outer contours); flip for the other convention.
-	area := 0.0
+	segs := ahSegments(pts, ends, upem)
+	ahLinkSegments(segs, upem)
+	edges := ahEdges(segs, scale)
+	ahSnapBlues(edges, blues, upem, scale)
+	ahFitEdges(edges)
+	return ahFitPoints(pts, ends, edges, scale)
+}
+
+// eachContour calls fn with the [start, end) point range of every contour
+// (stopping at a malformed end).
+func eachContour(ends []int, n int, fn func(start, end int)) {
 	start := 0
 	for _, e := range ends {
 		if e > n || e <= start {
-			break
+			return
 		}
-		for j := start; j < e; j++ {
-			k := nextIn(start, e, j)
-			area += fx(j)*fy(k) - fx(k)*fy(j)
-		}
+		fn(start, e)
 		start = e
 	}
-	flip := area > 0
+}
 
-	// Direction of travel from each point to the next: +1 right, -1 left
-	// for near-horizontal steps (|dx| > 14 |dy|), 0 otherwise.
-	dir := make([]int, n)
-	start = 0
-	for _, e := range ends {
-		if e > n || e <= start {
-			break
-		}
+// ahFlipped reports the outline's orientation: TrueType puts ink right of
+// the direction of travel (clockwise outer contours); true for the other
+// convention.
+func ahFlipped(pts []truetype.Point, ends []int) bool {
+	area := 0.0
+	eachContour(ends, len(pts), func(start, e int) {
 		for j := start; j < e; j++ {
 			k := nextIn(start, e, j)
-			dx, dy := fx(k)-fx(j), fy(k)-fy(j)
+			area += float64(pts[j].X)*float64(pts[k].Y) - float64(pts[k].X)*float64(pts[j].Y)
+		}
+	})
+	return area > 0
+}
+
+// ahDirections is the direction of travel from each point to the next:
+// +1 right, -1 left for near-horizontal steps (|dx| > 14 |dy|), 0
+// otherwise.
+func ahDirections(pts []truetype.Point, ends []int) []int {
+	dir := make([]int, len(pts))
+	eachContour(ends, len(pts), func(start, e int) {
+		for j := start; j < e; j++ {
+			k := nextIn(start, e, j)
+			dx, dy := float64(pts[k].X-pts[j].X), float64(pts[k].Y-pts[j].Y)
 			if math.Abs(dx) > 14*math.Abs(dy) && dx != 0 {
 				if dx > 0 {
 					dir[j] = 1
@@ -379,17 +393,17 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 				}
 			}
 		}
-		start = e
-	}
+	})
+	return dir
+}
 
-	// Segments: maximal runs of steps in one horizontal direction.
+// ahSegments finds the segments: maximal runs of steps in one horizontal
+// direction.
+func ahSegments(pts []truetype.Point, ends []int, upem float64) []*ahSegment {
+	flip, dir := ahFlipped(pts, ends), ahDirections(pts, ends)
 	flatThreshold := upem / 14
 	var segs []*ahSegment
-	start = 0
-	for _, e := range ends {
-		if e > n || e <= start {
-			break
-		}
+	eachContour(ends, len(pts), func(start, e int) {
 		// Begin at a point whose incoming step is not the same run.
 		begin := -1
 		for j := start; j < e; j++ {
@@ -399,8 +413,7 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			}
 		}
 		if begin < 0 { // the whole contour runs one way: degenerate
-			start = e
-			continue
+			return
 		}
 		l := e - start
 		at := func(t int) int { return start + (begin-start+t)%l }
@@ -422,7 +435,7 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			var minXPt, maxXPt int
 			for u := t; u <= m+1; u++ {
 				k := at(u)
-				y, x := fy(k), fx(k)
+				y, x := float64(pts[k].Y), float64(pts[k].X)
 				minY, maxY = math.Min(minY, y), math.Max(maxY, y)
 				if x < s.minX {
 					s.minX, minXPt = x, k
@@ -441,12 +454,15 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			}
 			segs = append(segs, s)
 		}
-		start = e
-	}
+	})
+	return segs
+}
 
-	// Link segments into stems: a bottom-of-ink segment with a top-of-ink
-	// one above it that overlaps it, scoring distance plus a penalty for
-	// short overlaps; only mutual best pairs are stems, the others serifs.
+// ahLinkSegments links segments into stems: a bottom-of-ink segment with
+// a top-of-ink one above it that overlaps it, scoring distance plus a
+// penalty for short overlaps; only mutual best pairs are stems, the others
+// serifs.
+func ahLinkSegments(segs []*ahSegment, upem float64) {
 	lenThreshold := 8 * upem / 2048
 	lenScore := 6000 * upem / 2048
 	for _, s1 := range segs {
@@ -476,8 +492,11 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			s.link = nil
 		}
 	}
+}
 
-	// Edges: segments of one direction within 1/4 px of each other.
+// ahEdges groups segments of one direction within 1/4 px of each other
+// into edges, sorted by position, with their links, serifs and roundness.
+func ahEdges(segs []*ahSegment, scale float64) []*ahEdge {
 	sort.SliceStable(segs, func(a, b int) bool { return segs[a].pos < segs[b].pos })
 	threshold := 0.25 / scale
 	var edges []*ahEdge
@@ -517,9 +536,13 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			e.link = nil
 		}
 	}
+	return edges
+}
 
-	// Blue edges: the closest zone within 1/40 em (at most 1/2 px); round
-	// edges beyond the reference may take the overshoot instead.
+// ahSnapBlues gives each edge the closest zone within 1/40 em (at most
+// 1/2 px); round edges beyond the reference may take the overshoot
+// instead.
+func ahSnapBlues(edges []*ahEdge, blues []fitBlue, upem, scale float64) {
 	best0 := math.Min(upem/40*scale, 0.5)
 	for _, e := range edges {
 		best := best0
@@ -538,14 +561,17 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			}
 		}
 	}
+}
 
-	ahFitEdges(edges)
-
-	// Points on edges take the edge's position.
+// ahFitPoints moves the points after the fitted edges: points on an edge
+// take its position, other on-curve points are linear between the edges
+// around them, and the rest follow by IUP along each contour.
+func ahFitPoints(pts []truetype.Point, ends []int, edges []*ahEdge, scale float64) []float64 {
+	n := len(pts)
 	y := make([]float64, n)
 	touched := make([]bool, n)
 	for j := range pts {
-		y[j] = fy(j) * scale
+		y[j] = float64(pts[j].Y) * scale
 	}
 	for _, e := range edges {
 		for _, s := range e.segs {
@@ -558,14 +584,13 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			}
 		}
 	}
-	// Other on-curve points: linear between the edges around them.
 	if len(edges) > 0 {
+		first, last := edges[0], edges[len(edges)-1]
 		for j := range pts {
 			if touched[j] || pts[j].Flags&1 == 0 {
 				continue
 			}
-			u := fy(j) * scale
-			first, last := edges[0], edges[len(edges)-1]
+			u := float64(pts[j].Y) * scale
 			switch {
 			case u <= first.opos:
 				y[j] = u + first.pos - first.opos
@@ -583,15 +608,9 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 			touched[j] = true
 		}
 	}
-	// The rest: IUP along each contour between touched points.
-	start = 0
-	for _, e := range ends {
-		if e > n || e <= start {
-			break
-		}
+	eachContour(ends, n, func(start, e int) {
 		ahIUP(pts[start:e], y[start:e], touched[start:e], scale)
-		start = e
-	}
+	})
 	return y
 }
 
