@@ -291,10 +291,16 @@ func (f *Font) hintVertically(i GlyphIndex, ppem float64) {
 		len(h.Points) != len(f.buf.Points) {
 		return
 	}
+	f.setHintedY(ppem, func(j int) float64 { return float64(h.Points[j].Y) / 64 })
+}
+
+// setHintedY sets every point's y in f.buf to its hinted position, given
+// in px at ppem by px(j), in font units, and the bounds' y to match.
+func (f *Font) setHintedY(ppem float64, px func(j int) float64) {
 	k := ppem / f.upem
 	minY, maxY := math.Inf(1), math.Inf(-1)
 	for j := range f.buf.Points {
-		y := float64(h.Points[j].Y) / 64 / k
+		y := px(j) / k
 		f.buf.Points[j].Y = fixed.Int26_6(math.Round(y))
 		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
 	}

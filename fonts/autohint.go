@@ -6,7 +6,6 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
-	"golang.org/x/image/math/fixed"
 )
 
 // A vertical-only autohinter in the manner of FreeType's "light" autofit
@@ -328,14 +327,7 @@ func (f *Font) autohintVertically(i GlyphIndex, ppem float64) bool {
 	scale := m.ahScale(ppem, f.upem)
 	blues := m.fitBlues(scale)
 	ys := ahHint(pts, ends, f.upem, scale, blues)
-	k := ppem / f.upem
-	minY, maxY := math.Inf(1), math.Inf(-1)
-	for j := range pts {
-		y := ys[j] / k
-		f.buf.Points[j].Y = fixed.Int26_6(math.Round(y))
-		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
-	}
-	f.buf.Bounds.Min.Y, f.buf.Bounds.Max.Y = fixed.Int26_6(math.Floor(minY)), fixed.Int26_6(math.Ceil(maxY))
+	f.setHintedY(ppem, func(j int) float64 { return ys[j] })
 	return true
 }
 
