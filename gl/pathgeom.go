@@ -11,6 +11,12 @@ type path struct {
 	open     bool      // the last subpath accepts more points
 	polys    [][]point // scratch for polygons
 	circle   pathCircle
+	// curves keeps the exact curves the polylines were flattened from, so
+	// strokes can offset them as Chromium does (see offsetcurve.go);
+	// curCurve is one more than the index of the curve whose points are
+	// being added now, 0 between curves.
+	curves   []curve
+	curCurve int32
 }
 
 // pathCircle remembers a full circle that arc or ellipse added as a
@@ -24,9 +30,12 @@ type pathCircle struct {
 }
 
 // subpath is one polyline; closed ones end with an implicit segment back
-// to their first point.
+// to their first point. seg[k] is one more than the index in path.curves
+// of the curve the segment ending at pts[k] was flattened from, 0 for a
+// line.
 type subpath struct {
 	pts    []point
+	seg    []int32
 	closed bool
 }
 
@@ -42,6 +51,8 @@ const maxCurveSegments = 4096
 func (p *path) reset() {
 	p.subpaths = p.subpaths[:0]
 	p.open = false
+	p.curves = p.curves[:0]
+	p.curCurve = 0
 	p.circle.ok = false
 }
 
@@ -68,8 +79,9 @@ func (p *path) moveToDevice(q point) {
 		p.subpaths = p.subpaths[:len(p.subpaths)+1]
 		sp := p.last()
 		sp.pts, sp.closed = append(sp.pts[:0], q), false
+		sp.seg = append(sp.seg[:0], 0)
 	} else {
-		p.subpaths = append(p.subpaths, subpath{pts: []point{q}})
+		p.subpaths = append(p.subpaths, subpath{pts: []point{q}, seg: []int32{0}})
 	}
 	p.open = true
 }
@@ -84,6 +96,7 @@ func (p *path) lineToDevice(q point) {
 		return // a zero-length segment adds nothing to fill or stroke
 	}
 	sp.pts = append(sp.pts, q)
+	sp.seg = append(sp.seg, p.curCurve)
 }
 
 // current returns the last point in device space.
@@ -142,6 +155,8 @@ func (p *path) quadTo(m Matrix, cx, cy, x, y float64) {
 	// Wang's formula: segments for a degree-2 curve within tolerance.
 	d := math.Hypot(p0.x-2*p1.x+p2.x, p0.y-2*p1.y+p2.y)
 	n := segments(math.Sqrt(0.25 * d / curveTolerance))
+	p.beginCurve(curvePiece{n: 2, p: [4]point{p0, p1, p2}, w: 1})
+	defer p.endCurve()
 	for i := 1; i <= n; i++ {
 		t := float64(i) / float64(n)
 		u := 1 - t
@@ -158,6 +173,8 @@ func (p *path) cubicTo(m Matrix, c1x, c1y, c2x, c2y, x, y float64) {
 	p1, p2, p3 := dev(m, c1x, c1y), dev(m, c2x, c2y), dev(m, x, y)
 	d := math.Max(math.Hypot(p0.x-2*p1.x+p2.x, p0.y-2*p1.y+p2.y), math.Hypot(p1.x-2*p2.x+p3.x, p1.y-2*p2.y+p3.y))
 	n := segments(math.Sqrt(0.75 * d / curveTolerance))
+	p.beginCurve(curvePiece{n: 3, p: [4]point{p0, p1, p2, p3}})
+	defer p.endCurve()
 	for i := 1; i <= n; i++ {
 		t := float64(i) / float64(n)
 		u := 1 - t
@@ -196,11 +213,16 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 	// Chords cut inside the curve; pushing the vertices out by half the
 	// sagitta makes the polygon straddle it, so fills and strokes are not
 	// shrunk by a fraction of a pixel.
+	rx0, ry0 := rx, ry
 	if k := math.Cos(sweep / float64(n) / 2); n > 1 && k > 0 {
 		grow := 2 / (1 + k)
 		rx, ry = rx*grow, ry*grow
 	}
 	sr, cr := math.Sincos(rotation)
+	onEllipse := func(ux, uy, rx, ry float64) point {
+		ex, ey := rx*ux, ry*uy
+		return dev(m, cx+ex*cr-ey*sr, cy+ex*sr+ey*cr)
+	}
 	// Step the angle by rotating (cos, sin) rather than calling Sincos per
 	// point; the ends are exact.
 	ds, dc := math.Sincos(sweep / float64(n))
@@ -209,10 +231,17 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 		if i == n {
 			s, c = math.Sincos(start + sweep)
 		}
-		ex, ey := rx*c, ry*s
-		p.lineToDevice(dev(m, cx+ex*cr-ey*sr, cy+ex*sr+ey*cr))
+		p.lineToDevice(onEllipse(c, s, rx, ry))
+		if i == 0 && sweep != 0 {
+			// The exact arc, as Skia builds it: conics of a quarter turn
+			// from the start, then the rest.
+			p.beginCurve(arcConics(start, sweep, func(ux, uy float64) point {
+				return onEllipse(ux, uy, rx0, ry0)
+			})...)
+		}
 		s, c = s*dc+c*ds, c*dc-s*ds
 	}
+	p.endCurve()
 	if circle {
 		p.circle = pathCircle{ok: true, c: dev(m, cx, cy), r: radius, sub: len(p.subpaths) - 1, n: len(p.last().pts)}
 	}

@@ -48,6 +48,9 @@ type crossSection [4]point
 type ribbon struct {
 	sections []crossSection
 	alpha    float64 // core coverage: below 1 for lines thinner than a pixel
+	// exact marks the sections whose edges already lie on Skia's outline,
+	// snapped (see curveEdges); nil when there are none.
+	exact []bool
 }
 
 // strokeRibbons turns the current path into ribbons: the path's device
@@ -60,21 +63,41 @@ func strokeRibbons(p *path, m Matrix, st strokeStyle) []ribbon {
 		return nil
 	}
 	scale := m.Scale()
+	var cs *curveSides
+	if len(p.curves) > 0 && len(st.dash) == 0 {
+		cs = newCurveSides(p.curves, m, inv, st.width/2)
+	}
 	var out []ribbon
 	for _, sp := range p.subpaths {
 		pts := make([]point, 0, len(sp.pts))
-		for _, q := range sp.pts {
+		// seg[i]: the curve (see subpath.seg) of the segment from pts[i].
+		seg := make([]int32, 0, len(sp.pts))
+		for k, q := range sp.pts {
 			ux, uy := inv.Apply(q.x, q.y)
 			if n := len(pts); n == 0 || pts[n-1].x != ux || pts[n-1].y != uy {
+				if n > 0 {
+					c := int32(0)
+					if len(sp.seg) == len(sp.pts) {
+						c = sp.seg[k]
+					}
+					seg = append(seg, c)
+				}
 				pts = append(pts, point{ux, uy})
 			}
 		}
 		closed := sp.closed
+		closing := int32(0) // the closing segment is a line
 		if closed && len(pts) > 1 && pts[0] == pts[len(pts)-1] {
 			pts = pts[:len(pts)-1]
+			closing = seg[len(seg)-1]
+			seg = seg[:len(seg)-1]
+		}
+		seg = append(seg, closing)
+		if cs == nil {
+			seg = nil
 		}
 		for _, piece := range dashPieces(pts, closed, st.dash, st.dashOffset) {
-			if r, ok := expandPolyline(piece.pts, piece.closed, st, scale, m); ok {
+			if r, ok := expandPolyline(piece.pts, piece.closed, st, scale, m, cs, seg); ok {
 				out = append(out, r)
 			}
 		}
@@ -165,7 +188,12 @@ func dashPieces(pts []point, closed bool, dash []float64, offset float64) []poly
 // expandPolyline builds the ribbon of one polyline in user space and maps
 // it to device space. scale is the transform's scale, which sets how wide
 // one device pixel of fringe is in user space.
-func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m Matrix) (ribbon, bool) {
+//
+// cs and seg, when not nil, are the curves the polyline was flattened
+// from and the curve of each segment (see strokeRibbons): where the
+// polyline follows a curve, the stroke's edges are put on the offset
+// quads Chromium strokes that curve with, not on the offset polyline.
+func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m Matrix, cs *curveSides, seg []int32) (ribbon, bool) {
 	n := len(pts)
 	if n == 0 || (n == 1 && st.cap == CapButt) {
 		return ribbon{}, false
@@ -187,7 +215,16 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 			{c.x - nx*core, c.y - ny*core}, {c.x - nx*outer, c.y - ny*outer},
 		}
 	}
-	add := func(s crossSection) { r.sections = append(r.sections, s) }
+	addExact := func(s crossSection, exact bool) {
+		if exact && r.exact == nil {
+			r.exact = make([]bool, len(r.sections), cap(r.sections))
+		}
+		r.sections = append(r.sections, s)
+		if r.exact != nil {
+			r.exact = append(r.exact, exact)
+		}
+	}
+	add := func(s crossSection) { addExact(s, false) }
 
 	if n == 1 { // a lone point: round or square caps make a dot
 		c := pts[0]
@@ -211,6 +248,12 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 	if closed {
 		segs = n
 	}
+	inv, _ := m.Invert() // the caller has checked
+	curveAt, interior := curveEdges(pts, closed, core, inv, cs, seg)
+	if curveAt == nil {
+		curveAt = func(int) (crossSection, bool) { return crossSection{}, false }
+		interior = func(int, func(crossSection, bool)) {}
+	}
 	// Start cap (open) or first join (closed).
 	if !closed {
 		dx, dy := dir(0)
@@ -224,6 +267,9 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 		add(section(start, -dy, dx))
 	}
 	for i := 0; i < segs; i++ {
+		if !closed || i > 0 {
+			interior(i, addExact)
+		}
 		dx, dy := dir(i)
 		// The join at the end of segment i, with segment i+1.
 		j := i + 1
@@ -239,11 +285,16 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 			}
 			break
 		}
+		if sec, ok := curveAt(j % n); ok {
+			addExact(sec, true)
+			continue
+		}
 		ex, ey := dir(j % n)
 		join(pts[j%n], dx, dy, ex, ey, st, section, add)
 	}
 	if closed && len(r.sections) > 0 {
-		add(r.sections[0]) // close the ribbon where it began
+		interior(0, addExact)
+		addExact(r.sections[0], r.exact != nil && r.exact[0]) // close the ribbon where it began
 	}
 	r = r.toDevice(m)
 	r.snapEdges()
@@ -253,12 +304,16 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 // snapEdges rounds the y of each outline point of the stroke to a quarter
 // pixel, fringe included, as Skia's analytic rasterizer does with every
 // vertex of the outline it fills: sloped stroke edges land up to 1/8 px
-// from where the geometry puts them, and Chromium shows that.
+// from where the geometry puts them, and Chromium shows that. Sections on
+// curves (exact) lie on snapped chords already.
 func (r *ribbon) snapEdges() {
 	if r.alpha < 1 {
 		return // a hairline's core is not an outline
 	}
 	for i := range r.sections {
+		if r.exact != nil && r.exact[i] {
+			continue
+		}
 		s := &r.sections[i]
 		for _, side := range [2][2]int{{0, 1}, {3, 2}} {
 			o, c := &s[side[0]], &s[side[1]]

@@ -1,0 +1,37 @@
+package gl
+
+import (
+	"math"
+	"testing"
+)
+
+// A circle's stroke sides are built as Skia builds them: eighth-turn quads
+// for a 10 px stroke of radius 70, which bulge between their ends by about
+// a quarter pixel past the true offset circles (75 and 65).
+func TestOffsetSideCircle(t *testing.T) {
+	var p path
+	p.reset()
+	p.ellipse(Identity, 100, 100, 70, 70, 0, 0, 2*math.Pi, false)
+	if len(p.curves) != 1 || len(p.curves[0].pieces) != 4 {
+		t.Fatalf("want one arc of four conics, got %+v", p.curves)
+	}
+	for side, r := range map[float64]float64{1: 65, -1: 75} {
+		var quads []offsetSeg
+		for _, pc := range p.curves[0].pieces {
+			quads = offsetSide(pc, 5, side, 0.25, quads)
+		}
+		if len(quads) != 8 {
+			t.Fatalf("side %v: %d pieces, want 8", side, len(quads))
+		}
+		for _, q := range quads {
+			if q.line {
+				t.Fatalf("side %v: a line piece", side)
+			}
+			mid := quadAt([3]point{q.p0, q.c, q.p2}, 0.5)
+			bulge := math.Hypot(mid.x-100, mid.y-100) - r
+			if want := r * 0.0031; math.Abs(bulge-want) > 0.01 {
+				t.Errorf("side %v: bulge %.3f px, want %.3f", side, bulge, want)
+			}
+		}
+	}
+}
