@@ -19,6 +19,9 @@ type Context2D struct {
 	state drawState
 	stack []drawState
 	path  path
+	// sides keeps what strokes build curves' sides with, for the next
+	// stroke (see curveSides).
+	sides curveSides
 }
 
 // drawState is everything save() captures.
@@ -379,7 +382,7 @@ func (x *Context2D) StrokeRect(rx, ry, rw, rh float64) {
 	}
 	var p path
 	p.rect(x.state.m, rx, ry, rw, rh)
-	x.drawRibbons(strokeRibbons(&p, x.state.m, x.state.strokeStyle()), col)
+	x.drawRibbons(strokeRibbons(&p, x.state.m, x.state.strokeStyle(), &x.sides), col)
 	x.finishDraw()
 }
 

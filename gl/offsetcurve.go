@@ -3,6 +3,7 @@ package gl
 import (
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // Chromium strokes a curve by building each side of the stroke out of
@@ -109,44 +110,58 @@ func (c curvePiece) eval(t float64) (point, point) {
 // curve at t, with the tangent direction there.
 func (c curvePiece) offsetAt(t, hw, side float64) (point, point) {
 	pt, tan := c.eval(t)
-	l := math.Hypot(tan.x, tan.y)
+	l := math.Sqrt(tan.x*tan.x + tan.y*tan.y)
 	ux, uy := tan.x/l, tan.y/l
 	return point{pt.x - side*uy*hw, pt.y + side*ux*hw}, point{ux, uy}
 }
 
 // offsetSeg is one piece of a stroke side: a quadratic from p0 through
-// control c to p2, or the line p0-p2.
+// control c to p2, or the line p0-p2, offset from the curve between
+// parameters t0 and t1 (piece index plus the parameter in the piece).
 type offsetSeg struct {
 	line      bool
 	p0, c, p2 point
+	t0, t1    float64
 }
 
 // offsetSide builds one side of the stroke of piece c, half width hw, as
-// Skia's stroker does; tol is a quarter device pixel in stroke space.
+// Skia's stroker does; tol is a quarter device pixel in stroke space and
+// base is added to the piece's parameters (see offsetSeg).
 //
 // Skia gives up past 33 halvings; here the halving stops then, or when the
 // side has maxOffsetPieces pieces, so a pathological curve costs little.
-func offsetSide(c curvePiece, hw, side, tol float64, out []offsetSeg) []offsetSeg {
-	budget := maxOffsetPieces
-	var rec func(t0, t1 float64, depth int)
-	rec = func(t0, t1 float64, depth int) {
-		budget--
-		a, ta := c.offsetAt(t0, hw, side)
-		b, tb := c.offsetAt(t1, hw, side)
-		res, ctrl := fitOffsetQuad(c, a, ta, b, tb, (t0+t1)/2, hw, side, tol)
-		if res == fitSplit && depth < 33 && budget > 0 {
-			rec(t0, (t0+t1)/2, depth+1)
-			rec((t0+t1)/2, t1, depth+1)
-			return
-		}
-		if res == fitQuad {
-			out = append(out, offsetSeg{p0: a, c: ctrl, p2: b})
-		} else {
-			out = append(out, offsetSeg{line: true, p0: a, p2: b})
-		}
+func offsetSide(c curvePiece, base, hw, side, tol float64, out []offsetSeg) []offsetSeg {
+	o := offsetter{c: c, base: base, hw: hw, side: side, tol: tol, budget: maxOffsetPieces, out: out}
+	a, ta := c.offsetAt(0, hw, side)
+	b, tb := c.offsetAt(1, hw, side)
+	o.rec(0, 1, a, ta, b, tb, 0)
+	return o.out
+}
+
+// offsetter is the state of offsetSide.
+type offsetter struct {
+	c                   curvePiece
+	base, hw, side, tol float64
+	budget              int
+	out                 []offsetSeg
+}
+
+// rec adds the side between t0 (offset point a, tangent ta) and t1 (b,
+// tb).
+func (o *offsetter) rec(t0, t1 float64, a, ta, b, tb point, depth int) {
+	o.budget--
+	mid := (t0 + t1) / 2
+	res, ctrl, m, tm := fitOffsetQuad(o.c, a, ta, b, tb, mid, o.hw, o.side, o.tol)
+	if res == fitSplit && depth < 33 && o.budget > 0 {
+		o.rec(t0, mid, a, ta, m, tm, depth+1)
+		o.rec(mid, t1, m, tm, b, tb, depth+1)
+		return
 	}
-	rec(0, 1, 0)
-	return out
+	if res == fitQuad {
+		o.out = append(o.out, offsetSeg{p0: a, c: ctrl, p2: b, t0: o.base + t0, t1: o.base + t1})
+	} else {
+		o.out = append(o.out, offsetSeg{line: true, p0: a, p2: b, t0: o.base + t0, t1: o.base + t1})
+	}
 }
 
 // maxOffsetPieces bounds the work on one side of one curve piece.
@@ -162,8 +177,20 @@ const (
 // control point where the tangents cross, against the true offset point
 // at mid: it fits when that point lies within tol of the quad's middle, or
 // within a tolerance that shrinks towards the quad's ends of where the
-// normal through it meets the quad.
-func fitOffsetQuad(c curvePiece, a, ta, b, tb point, mid, hw, side, tol float64) (int, point) {
+// normal through it meets the quad. It also returns the offset point at
+// mid and the tangent there, where a split begins.
+func fitOffsetQuad(c curvePiece, a, ta, b, tb point, mid, hw, side, tol float64) (int, point, point, point) {
+	on, tan := c.eval(mid)
+	l := math.Sqrt(tan.x*tan.x + tan.y*tan.y)
+	tm := point{tan.x / l, tan.y / l}
+	ray := point{on.x - side*tm.y*hw, on.y + side*tm.x*hw}
+	res, ctrl := fitOffsetQuadAt(on, ray, a, ta, b, tb, hw, tol)
+	return res, ctrl, ray, tm
+}
+
+// fitOffsetQuadAt is fitOffsetQuad given the curve point on at mid and
+// its offset point ray.
+func fitOffsetQuadAt(on, ray, a, ta, b, tb point, hw, tol float64) (int, point) {
 	denom := ta.x*tb.y - ta.y*tb.x
 	if denom == 0 || math.IsNaN(denom) {
 		return fitLine, point{}
@@ -186,9 +213,7 @@ func fitOffsetQuad(c curvePiece, a, ta, b, tb point, mid, hw, side, tol float64)
 	}
 	ctrl := point{a.x + ta.x*k, a.y + ta.y*k}
 	q := [3]point{a, ctrl, b}
-	on, _ := c.eval(mid)
-	ray, _ := c.offsetAt(mid, hw, side)
-	if m := quadAt(q, 0.5); math.Hypot(ray.x-m.x, ray.y-m.y) <= tol {
+	if m := quadAt(q, 0.5); math.Sqrt((ray.x-m.x)*(ray.x-m.x)+(ray.y-m.y)*(ray.y-m.y)) <= tol {
 		if sharpTurn(q) {
 			return fitSplit, ctrl
 		}
@@ -203,13 +228,14 @@ func fitOffsetQuad(c curvePiece, a, ta, b, tb point, mid, hw, side, tol float64)
 	}
 	// Where the normal at mid crosses the quad.
 	dir := point{ray.x - on.x, ray.y - on.y}
-	roots := lineQuadRoots(on, dir, q)
+	var buf [2]float64
+	roots := lineQuadRoots(on, dir, q, buf[:0])
 	if len(roots) != 1 {
 		return fitSplit, ctrl
 	}
 	m := quadAt(q, roots[0])
 	allow := tol * (1 - math.Abs(roots[0]-0.5)*2)
-	if math.Hypot(ray.x-m.x, ray.y-m.y) <= allow {
+	if math.Sqrt((ray.x-m.x)*(ray.x-m.x)+(ray.y-m.y)*(ray.y-m.y)) <= allow {
 		if sharpTurn(q) {
 			return fitSplit, ctrl
 		}
@@ -245,9 +271,9 @@ func quadAt(q [3]point, t float64) point {
 	return point{u*u*q[0].x + 2*u*t*q[1].x + t*t*q[2].x, u*u*q[0].y + 2*u*t*q[1].y + t*t*q[2].y}
 }
 
-// lineQuadRoots returns the parameters in [0, 1] where the quad crosses
-// the line through o along dir.
-func lineQuadRoots(o, dir point, q [3]point) []float64 {
+// lineQuadRoots appends to out the parameters in [0, 1] where the quad
+// crosses the line through o along dir.
+func lineQuadRoots(o, dir point, q [3]point, out []float64) []float64 {
 	var r [3]float64
 	for i := range q {
 		r[i] = (q[i].y-o.y)*dir.x - (q[i].x-o.x)*dir.y
@@ -256,7 +282,6 @@ func lineQuadRoots(o, dir point, q [3]point) []float64 {
 	A := r[0] - 2*r[1] + r[2]
 	B := 2 * (r[1] - r[0])
 	C := r[0]
-	var out []float64
 	add := func(t float64) {
 		if t >= -1e-9 && t <= 1+1e-9 {
 			out = append(out, math.Max(0, math.Min(1, t)))
@@ -285,119 +310,123 @@ func lineQuadRoots(o, dir point, q [3]point) []float64 {
 	return out
 }
 
-// sideHit is how far from o along the unit vector dir the side made of
-// segs is, choosing the crossing nearest want and no further than slack
-// from it; false when there is none. The segments near start (where the
-// last ray hit: rays come in order along the curve) are tried first; at
-// is the segment hit.
-func sideHit(segs []offsetSeg, o, dir point, want, slack float64, start int) (dist float64, at int, ok bool) {
-	best, bestAt, found := 0.0, 0, false
-	try := func(k int) {
-		g := segs[k]
-		ctrl := g.c
-		if g.line {
-			ctrl = point{(g.p0.x + g.p2.x) / 2, (g.p0.y + g.p2.y) / 2}
-		}
-		q := [3]point{g.p0, ctrl, g.p2}
-		for _, t := range lineQuadRoots(o, dir, q) {
-			h := quadAt(q, t)
-			s := (h.x-o.x)*dir.x + (h.y-o.y)*dir.y
-			if s > 0 && math.Abs(s-want) <= slack && (!found || math.Abs(s-want) < math.Abs(best-want)) {
-				best, bestAt, found = s, k, true
-			}
-		}
-	}
-	const window = 4
-	lo, hi := max(0, start-window), min(len(segs), start+window+1)
-	for k := lo; k < hi; k++ {
-		try(k)
-	}
-	if !found {
-		for k := range segs {
-			if k < lo || k >= hi {
-				try(k)
-			}
-		}
-	}
-	return best, bestAt, found
+// sidePoly is one side of a curve's stroke as the chords Skia rasterizes
+// it with: pts[k] lies on the side at curve parameter ts[k] (see
+// offsetSeg), ts rising from 0 to the number of pieces.
+type sidePoly struct {
+	pts []point
+	ts  []float64
 }
 
 // curveSides are the stroke sides of a path's curves in stroke (user)
-// space, built when first asked for.
+// space, built when first asked for. Their storage is kept for the next
+// stroke (see path.sides).
 type curveSides struct {
 	curves  []curve // user space
-	sides   [][2][]offsetSeg
+	sides   [][2]sidePoly
 	built   []bool
-	cursor  [][2]int // per curve and side, the segment the last ray hit
+	quads   []offsetSeg  // scratch
+	norm    []curvePiece // scratch
+	cache   map[uint64]*sideCacheEntry
+	runs    []curveRun
+	secs    []crossSection
 	hw, tol float64
-	m, inv  Matrix // user to device and back
+	res     float64 // strokeResScale(m)
+	m, inv  Matrix  // user to device and back
 }
 
-// newCurveSides takes the path's curves back to user space through inv;
-// resScale is how much the transform enlarges lengths at most, as Skia
-// measures it for stroking.
-func newCurveSides(curves []curve, m, inv Matrix, hw float64) *curveSides {
-	cs := &curveSides{curves: make([]curve, len(curves)), sides: make([][2][]offsetSeg, len(curves)),
-		built: make([]bool, len(curves)), cursor: make([][2]int, len(curves)), hw: hw, tol: 1 / (4 * strokeResScale(m)), m: m, inv: inv}
+// reset takes the path's curves back to user space through inv, for a
+// stroke of half width hw.
+func (cs *curveSides) reset(curves []curve, m, inv Matrix, hw float64) {
+	cs.res = strokeResScale(m)
+	cs.hw, cs.tol, cs.m, cs.inv = hw, 1/(4*cs.res), m, inv
+	n := len(curves)
+	if cap(cs.curves) < n {
+		cs.curves = append(cs.curves[:cap(cs.curves)], make([]curve, n-cap(cs.curves))...)
+		cs.sides = append(cs.sides[:cap(cs.sides)], make([][2]sidePoly, n-cap(cs.sides))...)
+		cs.built = append(cs.built[:cap(cs.built)], make([]bool, n-cap(cs.built))...)
+	}
+	cs.curves, cs.sides, cs.built = cs.curves[:n], cs.sides[:n], cs.built[:n]
 	for i, c := range curves {
-		ps := make([]curvePiece, len(c.pieces))
-		for k, pc := range c.pieces {
-			ps[k] = pc.mapped(inv)
+		ps := cs.curves[i].pieces[:0]
+		for _, pc := range c.pieces {
+			ps = append(ps, pc.mapped(inv))
 		}
 		cs.curves[i].pieces = ps
+		cs.built[i] = false
 	}
-	return cs
 }
 
 // side returns the left (side 0) or right (side 1) edge of curve id (one
 // more than its index).
-func (cs *curveSides) side(id int32, s int) []offsetSeg {
+func (cs *curveSides) side(id int32, s int) *sidePoly {
 	i := id - 1
 	if !cs.built[i] {
-		var quads []offsetSeg
-		for s, side := range [2]float64{1, -1} {
-			quads = quads[:0]
-			for _, pc := range cs.curves[i].pieces {
-				quads = offsetSide(pc, cs.hw, side, cs.tol, quads)
-			}
-			cs.sides[i][s] = flattenSide(quads, cs.m, cs.inv, nil)
+		quads, o := cs.offsetQuads(cs.curves[i].pieces)
+		for s := range quads {
+			cs.sides[i][s] = flattenSide(quads[s], o, cs.m, cs.inv, cs.sides[i][s])
 		}
 		cs.built[i] = true
 	}
-	return cs.sides[i][s]
+	return &cs.sides[i][s]
 }
 
-// edges finds how far the stroke's left and right edges are from c along
-// the unit vector u (left) and against it (right), on the sides of the
-// curves a and b (ids, b may equal a).
-func (cs *curveSides) edges(c, u point, a, b int32) (float64, float64, bool) {
-	var d [2]float64
-	for s := 0; s < 2; s++ {
-		dir := u
-		if s == 1 {
-			dir = point{-u.x, -u.y}
-		}
-		// A hit far from the half width is another part of the curve.
-		slack := 0.25*cs.hw + 0.5
-		best, at, ok := sideHit(cs.side(a, s), c, dir, cs.hw, slack, cs.cursor[a-1][s])
-		if ok {
-			cs.cursor[a-1][s] = at
-		}
-		if b != a {
-			h, at, ok2 := sideHit(cs.side(b, s), c, dir, cs.hw, slack, cs.cursor[b-1][s])
-			if ok2 {
-				cs.cursor[b-1][s] = at
-			}
-			if ok2 && (!ok || math.Abs(h-cs.hw) < math.Abs(best-cs.hw)) {
-				best, ok = h, true
-			}
-		}
-		if !ok {
-			return 0, 0, false
-		}
-		d[s] = best
+// sideCacheSize bounds how many curves' offset quads are remembered.
+const sideCacheSize = 256
+
+// sideCacheEntry is the offset quads of both sides of a curve, moved so
+// that the curve starts at the origin, for a half width and tolerance.
+type sideCacheEntry struct {
+	pieces  []curvePiece
+	hw, tol float64
+	quads   [2][]offsetSeg
+}
+
+// offsetQuads returns the offset quads of the left and right sides of a
+// curve, in user space less o, the curve's start. Building them is most
+// of a curve stroke's cost, and the same curves are stroked frame after
+// frame, often moved, so they are remembered by the curve's shape (the
+// quads do not depend on where the curve is; the chords, snapped in
+// device space, do). The quads are always built at the origin, so a
+// stroke does not depend on what was stroked before.
+func (cs *curveSides) offsetQuads(pieces []curvePiece) (*[2][]offsetSeg, point) {
+	o := pieces[0].p[0]
+	norm := cs.norm[:0]
+	h := uint64(14695981039346656037)
+	mix := func(f float64) {
+		h ^= math.Float64bits(f)
+		h *= 1099511628211
 	}
-	return d[0], d[1], true
+	mix(cs.hw)
+	mix(cs.tol)
+	for _, pc := range pieces {
+		for k := 0; k <= pc.n; k++ {
+			pc.p[k] = point{pc.p[k].x - o.x, pc.p[k].y - o.y}
+			mix(pc.p[k].x)
+			mix(pc.p[k].y)
+		}
+		mix(float64(pc.n))
+		mix(pc.w)
+		norm = append(norm, pc)
+	}
+	cs.norm = norm
+	if e := cs.cache[h]; e != nil && e.hw == cs.hw && e.tol == cs.tol && slices.Equal(e.pieces, norm) {
+		return &e.quads, o
+	}
+	if cs.cache == nil || len(cs.cache) >= sideCacheSize {
+		cs.cache = make(map[uint64]*sideCacheEntry)
+	}
+	e := &sideCacheEntry{pieces: slices.Clone(norm), hw: cs.hw, tol: cs.tol}
+	for s, side := range [2]float64{1, -1} {
+		quads := cs.quads[:0]
+		for k, pc := range norm {
+			quads = offsetSide(pc, float64(k), cs.hw, side, cs.tol, quads)
+		}
+		cs.quads = quads
+		e.quads[s] = slices.Clone(quads)
+	}
+	cs.cache[h] = e
+	return &e.quads, o
 }
 
 // strokeResScale is how much m enlarges lengths at most, the scale Skia
@@ -406,116 +435,37 @@ func strokeResScale(m Matrix) float64 {
 	return math.Max(math.Hypot(m.A, m.B), math.Hypot(m.C, m.D))
 }
 
-// curveSubsteps is how many pieces a flattened segment of a curve is cut
-// into for its stroke edges: the edges run on chords between points of the
-// offset quads, and a third or more of the path's flattening error at the
-// stroke's outer edge would show.
-const curveSubsteps = 4
-
-// curveEdges returns, for a polyline being stroked, the cross-section at
-// vertex j when it lies inside a curve (false otherwise), and a function
-// that adds the cross-sections inside segment i when it is part of one.
-// core and aa place the fringe as expandPolyline does. Both are nil when
-// the polyline follows no curve.
-//
-// The fringes reach half a device pixel either side of each edge, measured
-// across the edge in device space (inv is the inverse transform), so they
-// stay a pixel wide under a transform that stretches one axis more.
-func curveEdges(pts []point, closed bool, core float64, inv Matrix, cs *curveSides, seg []int32) (func(int) (crossSection, bool), func(int, func(crossSection, bool))) {
-	n := len(pts)
-	if cs == nil || len(seg) != n || !(core > 0) || n < 2 {
-		return nil, nil
-	}
-	curved := false
-	for _, s := range seg {
-		curved = curved || s > 0
-	}
-	if !curved {
-		return nil, nil
-	}
-	section := func(c, u point, dl, dr float64) crossSection {
-		// A step d along u moves the edge d/|M⁻ᵀu| device pixels across
-		// itself.
-		aa := 0.5 * math.Hypot(inv.A*u.x+inv.B*u.y, inv.C*u.x+inv.D*u.y)
-		return crossSection{
-			{c.x + u.x*(dl+aa), c.y + u.y*(dl+aa)}, {c.x + u.x*(dl-aa), c.y + u.y*(dl-aa)},
-			{c.x - u.x*(dr-aa), c.y - u.y*(dr-aa)}, {c.x - u.x*(dr+aa), c.y - u.y*(dr+aa)},
-		}
-	}
-	normal := func(i int) point { // left normal of segment i
-		a, b := pts[i], pts[(i+1)%n]
-		dx, dy := b.x-a.x, b.y-a.y
-		l := math.Hypot(dx, dy)
-		return point{-dy / l, dx / l}
-	}
-	type vertex struct {
-		ok bool
-		u  point
-		cs crossSection
-	}
-	vs := make([]vertex, n)
-	for j := 0; j < n; j++ {
-		in := j - 1
-		if closed {
-			in = (j - 1 + n) % n
-		} else if j == 0 || j == n-1 {
-			continue
-		}
-		if seg[in] <= 0 || seg[j] <= 0 {
-			continue
-		}
-		n0, n1 := normal(in), normal(j)
-		u := point{n0.x + n1.x, n0.y + n1.y}
-		l := math.Hypot(u.x, u.y)
-		if l < 1e-6 {
-			continue
-		}
-		u = point{u.x / l, u.y / l}
-		if dl, dr, ok := cs.edges(pts[j], u, seg[in], seg[j]); ok {
-			vs[j] = vertex{true, u, section(pts[j], u, dl, dr)}
-		}
-	}
-	at := func(j int) (crossSection, bool) { return vs[j].cs, vs[j].ok }
-	interior := func(i int, add func(crossSection, bool)) {
-		j := (i + 1) % n
-		if seg[i] <= 0 || !vs[i].ok || !vs[j].ok {
-			return
-		}
-		a, b := pts[i], pts[j]
-		for k := 1; k < curveSubsteps; k++ {
-			f := float64(k) / curveSubsteps
-			c := point{a.x + (b.x-a.x)*f, a.y + (b.y-a.y)*f}
-			u := point{vs[i].u.x + (vs[j].u.x-vs[i].u.x)*f, vs[i].u.y + (vs[j].u.y-vs[i].u.y)*f}
-			l := math.Hypot(u.x, u.y)
-			if l < 1e-6 {
-				continue
-			}
-			u = point{u.x / l, u.y / l}
-			if dl, dr, ok := cs.edges(c, u, seg[i], seg[i]); ok {
-				add(section(c, u, dl, dr), true)
-			}
-		}
-	}
-	return at, interior
-}
-
 // flattenSide cuts the quads of a stroke side into the chords Skia's
 // rasterizer draws them with: 2^shift of them, at least 2, where each
 // halving cuts the quad's bulge off its chord (measured in device space in
 // 1/256 px, roughly) by 4 until it is below about 1/8 px. Like every
 // vertex of the outline Skia fills, the chords' ends have their device y
-// rounded to a quarter pixel (see ribbon.snapEdges).
-func flattenSide(segs []offsetSeg, m, inv Matrix, out []offsetSeg) []offsetSeg {
+// rounded to a quarter pixel (see ribbon.snapEdges). A chord's ends keep
+// the curve parameters they lie at, spread evenly over the quad's. The
+// quads are moved by o first.
+func flattenSide(segs []offsetSeg, o point, m, inv Matrix, out sidePoly) sidePoly {
+	out.pts, out.ts = out.pts[:0], out.ts[:0]
 	snap := func(q point) point {
-		d := dev(m, q.x, q.y)
+		d := dev(m, q.x+o.x, q.y+o.y)
 		return dev(inv, d.x, snapQuarter(d.y))
 	}
-	for _, g := range segs {
+	add := func(q point, t float64) {
+		if k := len(out.pts) - 1; k >= 0 && out.pts[k] == q {
+			out.ts[k] = t
+			return
+		}
+		out.pts = append(out.pts, q)
+		out.ts = append(out.ts, t)
+	}
+	for i, g := range segs {
+		if i == 0 || g.p0 != segs[i-1].p2 {
+			add(snap(g.p0), g.t0)
+		}
 		if g.line {
-			out = append(out, offsetSeg{line: true, p0: snap(g.p0), p2: snap(g.p2)})
+			add(snap(g.p2), g.t1)
 			continue
 		}
-		a, c, b := dev(m, g.p0.x, g.p0.y), dev(m, g.c.x, g.c.y), dev(m, g.p2.x, g.p2.y)
+		a, c, b := dev(m, g.p0.x+o.x, g.p0.y+o.y), dev(m, g.c.x+o.x, g.c.y+o.y), dev(m, g.p2.x+o.x, g.p2.y+o.y)
 		dx := math.Abs(2*c.x-a.x-b.x) / 4 * 256
 		dy := math.Abs(2*c.y-a.y-b.y) / 4 * 256
 		dist := int(math.Max(dx, dy) + math.Min(dx, dy)/2)
@@ -524,12 +474,147 @@ func flattenSide(segs []offsetSeg, m, inv Matrix, out []offsetSeg) []offsetSeg {
 		shift = max(1, min(shift, 6))
 		n := 1 << shift
 		q := [3]point{g.p0, g.c, g.p2}
-		prev := snap(g.p0)
-		for k := 1; k <= n; k++ {
-			next := snap(quadAt(q, float64(k)/float64(n)))
-			out = append(out, offsetSeg{line: true, p0: prev, p2: next})
-			prev = next
+		for k := 1; k < n; k++ {
+			f := float64(k) / float64(n)
+			add(snap(quadAt(q, f)), g.t0+(g.t1-g.t0)*f)
 		}
+		add(snap(g.p2), g.t1)
 	}
 	return out
+}
+
+// sideAt is the point of side s at curve parameter t, from chord k on
+// (the first chord ending at or past t): the chord's end when t is there,
+// else the point as far along the chord as t is between its ends.
+func sideAt(s *sidePoly, k int, t float64) point {
+	if k == 0 || s.ts[k] <= t {
+		return s.pts[k]
+	}
+	t0, t1 := s.ts[k-1], s.ts[k]
+	if !(t1 > t0) {
+		return s.pts[k]
+	}
+	f := (t - t0) / (t1 - t0)
+	a, b := s.pts[k-1], s.pts[k]
+	return point{a.x + (b.x-a.x)*f, a.y + (b.y-a.y)*f}
+}
+
+// curveSections appends the cross-sections of curve id's stroke strictly
+// between its ends: both sides' chords zipped by curve parameter, each
+// section at a chord end of one side and the point of the other side at
+// the same parameter, so that the ribbon's edges run along the chords
+// exactly. The fringes reach half a device pixel either side of each
+// edge, measured across the edge in device space, so they stay a pixel
+// wide under a transform that stretches one axis more. It reports false,
+// appending nothing, when a section is far from the stroke's width (a
+// side that loops back where the curve turns tighter than the half
+// width): the offset polyline is drawn there then.
+func (cs *curveSides) curveSections(id int32, out []crossSection) ([]crossSection, bool) {
+	l, r := cs.side(id, 0), cs.side(id, 1)
+	if len(l.pts) < 2 || len(r.pts) < 2 {
+		return out, false
+	}
+	inv := cs.inv
+	n0 := len(out)
+	w, slack := 2*cs.hw, 0.5*cs.hw+1/cs.res
+	end := l.ts[len(l.ts)-1]
+	i, j := 1, 1
+	for i < len(l.pts) && j < len(r.pts) {
+		ti, tj := l.ts[i], r.ts[j]
+		t := math.Min(ti, tj)
+		if t >= end {
+			break
+		}
+		a, b := sideAt(l, i, t), sideAt(r, j, t)
+		if ti <= t {
+			i++
+		}
+		if tj <= t {
+			j++
+		}
+		ux, uy := a.x-b.x, a.y-b.y
+		d := math.Sqrt(ux*ux + uy*uy)
+		if !(math.Abs(d-w) <= slack) {
+			return out[:n0], false
+		}
+		ux, uy = ux/d, uy/d
+		// A step d along u moves the edge d/|M⁻ᵀu| device pixels across
+		// itself.
+		vx, vy := inv.A*ux+inv.B*uy, inv.C*ux+inv.D*uy
+		aa := 0.5 * math.Sqrt(vx*vx+vy*vy)
+		out = append(out, crossSection{
+			{a.x + ux*aa, a.y + uy*aa}, {a.x - ux*aa, a.y - uy*aa},
+			{b.x + ux*aa, b.y + uy*aa}, {b.x - ux*aa, b.y - uy*aa},
+		})
+	}
+	return out, true
+}
+
+// sidesMeet reports whether curve a's sides end where curve b's begin
+// (within a hundredth of a device pixel): the curves join smoothly, and
+// the stroke needs no join between them. The section there is returned.
+func (cs *curveSides) sidesMeet(a, b int32) (crossSection, bool) {
+	var e, s [2]point
+	for k := 0; k < 2; k++ {
+		sa, sb := cs.side(a, k), cs.side(b, k)
+		e[k], s[k] = sa.pts[len(sa.pts)-1], sb.pts[0]
+		if math.Hypot(e[k].x-s[k].x, e[k].y-s[k].y)*cs.res > 0.01 {
+			return crossSection{}, false
+		}
+	}
+	a0, b0 := e[0], e[1]
+	ux, uy := a0.x-b0.x, a0.y-b0.y
+	d := math.Hypot(ux, uy)
+	if !(math.Abs(d-2*cs.hw) <= 0.5*cs.hw+1/cs.res) {
+		return crossSection{}, false
+	}
+	ux, uy = ux/d, uy/d
+	inv := cs.inv
+	aa := 0.5 * math.Hypot(inv.A*ux+inv.B*uy, inv.C*ux+inv.D*uy)
+	return crossSection{
+		{a0.x + ux*aa, a0.y + uy*aa}, {a0.x - ux*aa, a0.y - uy*aa},
+		{b0.x + ux*aa, b0.y + uy*aa}, {b0.x - ux*aa, b0.y - uy*aa},
+	}, true
+}
+
+// curveRun is a run of a polyline's segments, from i0 on, flattened from
+// one curve; secs[s0:s1] of curveSides are its sections.
+type curveRun struct {
+	id     int32
+	i0     int
+	s0, s1 int
+	ok     bool
+}
+
+// polylineRuns finds the curves of a polyline being stroked (seg as in
+// expandPolyline) and builds their sections; runOf[i] is the index in
+// cs.runs of segment i's run, -1 for a line or a curve drawn as a
+// polyline.
+func (cs *curveSides) polylineRuns(seg []int32, segs int, runOf []int) {
+	cs.runs, cs.secs = cs.runs[:0], cs.secs[:0]
+	for i := 0; i < segs; i++ {
+		runOf[i] = -1
+		id := seg[i]
+		if id <= 0 {
+			continue
+		}
+		if i > 0 && seg[i-1] == id {
+			runOf[i] = runOf[i-1]
+			continue
+		}
+		s0 := len(cs.secs)
+		var ok bool
+		cs.secs, ok = cs.curveSections(id, cs.secs)
+		cs.runs = append(cs.runs, curveRun{id: id, i0: i, s0: s0, s1: len(cs.secs), ok: ok})
+		if ok {
+			runOf[i] = len(cs.runs) - 1
+		} else {
+			// A run that is not ok stays a polyline.
+			cs.runs = cs.runs[:len(cs.runs)-1]
+			for i+1 < segs && seg[i+1] == id {
+				i++
+				runOf[i] = -1
+			}
+		}
+	}
 }

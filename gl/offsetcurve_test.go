@@ -2,6 +2,7 @@ package gl
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -18,7 +19,7 @@ func TestOffsetSideCircle(t *testing.T) {
 	for side, r := range map[float64]float64{1: 65, -1: 75} {
 		var quads []offsetSeg
 		for _, pc := range p.curves[0].pieces {
-			quads = offsetSide(pc, 5, side, 0.25, quads)
+			quads = offsetSide(pc, 0, 5, side, 0.25, quads)
 		}
 		if len(quads) != 8 {
 			t.Fatalf("side %v: %d pieces, want 8", side, len(quads))
@@ -31,6 +32,36 @@ func TestOffsetSideCircle(t *testing.T) {
 			bulge := math.Hypot(mid.x-100, mid.y-100) - r
 			if want := r * 0.0031; math.Abs(bulge-want) > 0.01 {
 				t.Errorf("side %v: bulge %.3f px, want %.3f", side, bulge, want)
+			}
+		}
+	}
+}
+
+// Sides remembered from an earlier stroke, even of the curve elsewhere,
+// give the ribbon a fresh build gives.
+func TestCurveSidesRemembered(t *testing.T) {
+	m := Matrix{A: 2, D: 2}
+	st := strokeStyle{width: 4, miterLimit: 10}
+	stroke := func(cs *curveSides, cx float64) []ribbon {
+		var p path
+		p.reset()
+		p.ellipse(m, cx, 80.3, 37, 37, 0.2, 0, 2*math.Pi, false)
+		p.quadTo(m, cx+40, 10, cx+60, 90)
+		return strokeRibbons(&p, m, st, cs)
+	}
+	var cs curveSides
+	stroke(&cs, 50)
+	for _, cx := range []float64{50, 63.7} {
+		got, want := stroke(&cs, cx), stroke(nil, cx)
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("x %v: %d ribbons, want %d", cx, len(got), len(want))
+		}
+		for i := range got {
+			if !slices.Equal(got[i].sections, want[i].sections) {
+				t.Errorf("x %v: ribbon %d differs", cx, i)
+			}
+			if !slices.Contains(got[i].exact, true) {
+				t.Errorf("x %v: ribbon %d has no sections on the curves", cx, i)
 			}
 		}
 	}

@@ -220,7 +220,7 @@ func (x *Context2D) IsPointInStroke(p *Path2D, px, py float64) bool {
 	if p != nil {
 		pp = p.flatten(x.state.m)
 	}
-	for _, rb := range strokeRibbons(pp, x.state.m, x.state.strokeStyle()) {
+	for _, rb := range strokeRibbons(pp, x.state.m, x.state.strokeStyle(), &x.sides) {
 		for i := 0; i+1 < len(rb.sections); i++ {
 			a, b := rb.sections[i], rb.sections[i+1]
 			// The line's true edge lies midway between core and fringe edge.

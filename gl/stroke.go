@@ -49,23 +49,28 @@ type ribbon struct {
 	sections []crossSection
 	alpha    float64 // core coverage: below 1 for lines thinner than a pixel
 	// exact marks the sections whose edges already lie on Skia's outline,
-	// snapped (see curveEdges); nil when there are none.
+	// snapped (see curveSides.curveSections); nil when there are none.
 	exact []bool
 }
 
 // strokeRibbons turns the current path into ribbons: the path's device
 // points are taken back to user space (the stroke is shaped by the
 // transform in force now, so a scaled context draws a scaled pen), dashed,
-// expanded, and mapped to device space again.
-func strokeRibbons(p *path, m Matrix, st strokeStyle) []ribbon {
+// expanded, and mapped to device space again. Curves' sides are built in
+// cs, which remembers them for later strokes; nil builds them afresh.
+func strokeRibbons(p *path, m Matrix, st strokeStyle, cs *curveSides) []ribbon {
 	inv, ok := m.Invert()
 	if !ok || !(st.width > 0) {
 		return nil
 	}
 	scale := m.Scale()
-	var cs *curveSides
 	if len(p.curves) > 0 && len(st.dash) == 0 {
-		cs = newCurveSides(p.curves, m, inv, st.width/2)
+		if cs == nil {
+			cs = new(curveSides)
+		}
+		cs.reset(p.curves, m, inv, st.width/2)
+	} else {
+		cs = nil
 	}
 	var out []ribbon
 	for _, sp := range p.subpaths {
@@ -248,11 +253,42 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 	if closed {
 		segs = n
 	}
-	inv, _ := m.Invert() // the caller has checked
-	curveAt, interior := curveEdges(pts, closed, core, inv, cs, seg)
-	if curveAt == nil {
-		curveAt = func(int) (crossSection, bool) { return crossSection{}, false }
-		interior = func(int, func(crossSection, bool)) {}
+	// Where the polyline follows curves, their sections replace the joins
+	// inside them (see curveSides.polylineRuns).
+	var runOf []int
+	if cs != nil && len(seg) == n && core > 0 {
+		runOf = make([]int, segs)
+		cs.polylineRuns(seg, segs, runOf)
+		if len(cs.secs) > 0 {
+			r.sections = make([]crossSection, 0, n+len(cs.secs)+8)
+			r.exact = make([]bool, 0, cap(r.sections))
+		}
+	}
+	interior := func(i int) {
+		if runOf == nil || runOf[i] < 0 || cs.runs[runOf[i]].i0 != i {
+			return
+		}
+		run := cs.runs[runOf[i]]
+		for _, sec := range cs.secs[run.s0:run.s1] {
+			addExact(sec, true)
+		}
+	}
+	// curveAt tells how vertex j, between segments j-1 and j, lies on the
+	// curves: inside one (skip), where two curves meet smoothly (a section
+	// there), or neither.
+	curveAt := func(j int) (sec crossSection, skip, ok bool) {
+		if runOf == nil {
+			return sec, false, false
+		}
+		a, b := runOf[(j-1+segs)%segs], runOf[j%n]
+		if a < 0 || b < 0 {
+			return sec, false, false
+		}
+		if a == b && j < n {
+			return sec, true, false
+		}
+		sec, ok = cs.sidesMeet(cs.runs[a].id, cs.runs[b].id)
+		return sec, false, ok
 	}
 	// Start cap (open) or first join (closed).
 	if !closed {
@@ -268,7 +304,7 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 	}
 	for i := 0; i < segs; i++ {
 		if !closed || i > 0 {
-			interior(i, addExact)
+			interior(i)
 		}
 		dx, dy := dir(i)
 		// The join at the end of segment i, with segment i+1.
@@ -285,15 +321,17 @@ func expandPolyline(pts []point, closed bool, st strokeStyle, scale float64, m M
 			}
 			break
 		}
-		if sec, ok := curveAt(j % n); ok {
-			addExact(sec, true)
+		if sec, skip, ok := curveAt(j); skip || ok {
+			if ok {
+				addExact(sec, true)
+			}
 			continue
 		}
 		ex, ey := dir(j % n)
 		join(pts[j%n], dx, dy, ex, ey, st, section, add)
 	}
 	if closed && len(r.sections) > 0 {
-		interior(0, addExact)
+		interior(0)
 		addExact(r.sections[0], r.exact != nil && r.exact[0]) // close the ribbon where it began
 	}
 	r = r.toDevice(m)
@@ -401,7 +439,7 @@ func (x *Context2D) Stroke() {
 	if !ok {
 		return
 	}
-	x.drawRibbons(strokeRibbons(&x.path, x.state.m, x.state.strokeStyle()), col)
+	x.drawRibbons(strokeRibbons(&x.path, x.state.m, x.state.strokeStyle(), &x.sides), col)
 	x.finishDraw()
 }
 
