@@ -88,6 +88,7 @@ func BenchmarkShapesFrame(b *testing.B) {
 func BenchmarkStrokeCircles(b *testing.B) {
 	onPhoneCanvas(func(r *Renderer, x *Context2D) {
 		x.SetLineWidth(4)
+		defer reportCPU(b)()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			x.ClearRect(0, 0, 375, 667)
