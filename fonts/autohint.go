@@ -49,8 +49,8 @@ var latinBlues = []struct {
 }
 
 // hanRanges are the characters FreeType hints with its CJK module (CJK
-// symbols and punctuation, kana, bopomofo, ideographs, fullwidth forms).
-// That module is not reproduced here: such glyphs keep the TrueType path.
+// symbols and punctuation, kana, bopomofo, ideographs, fullwidth forms):
+// see autohint_cjk.go.
 var hanRanges = [][2]rune{
 	{0x2e80, 0x2fdf}, {0x3000, 0x30ff}, {0x3100, 0x312f}, {0x3190, 0x31ff},
 	{0x3300, 0x4dbf}, {0x4e00, 0x9fff}, {0xf900, 0xfaff}, {0xfe30, 0xfe4f},
@@ -74,6 +74,7 @@ type autohintMetrics struct {
 type ahScripts struct {
 	latin *autohintMetrics
 	han   map[GlyphIndex]bool // glyphs of the CJK module's scripts
+	cjk   *cjkMetrics         // measured on the first such glyph
 }
 
 // autohintFor returns the zones that hint glyph i, or nil when the font
@@ -301,6 +302,7 @@ type ahSegment struct {
 	round       bool
 	link, serif *ahSegment
 	score       float64
+	len         float64 // overlap with link (CJK rules)
 	edge        *ahEdge
 }
 
@@ -316,12 +318,23 @@ type ahEdge struct {
 
 // autohintVertically replaces the y of every point in f.buf (unhinted,
 // font units) with its position after light autohinting at ppem px per
-// em, converted back to font units. It reports false, changing nothing,
-// when the font has no zones for the glyph's script.
+// em, converted back to font units; ideographs and kana have their x
+// hinted too. It reports false, changing nothing, when the font has no
+// zones for the glyph's script.
 func (f *Font) autohintVertically(i GlyphIndex, ppem float64) bool {
 	m := f.autohintFor(i)
 	pts, ends := f.buf.Points, f.buf.Ends
-	if m == nil || len(pts) == 0 || ppem <= 0 {
+	if len(pts) == 0 || ppem <= 0 {
+		return false
+	}
+	if f.ah.han[i] {
+		if f.ah.cjk == nil {
+			f.ah.cjk = f.measureCJK()
+		}
+		f.cjkHint(f.ah.cjk, ppem)
+		return true
+	}
+	if m == nil {
 		return false
 	}
 	scale := m.ahScale(ppem, f.upem)
@@ -338,7 +351,7 @@ func ahHint(pts []truetype.Point, ends []int, upem, scale float64, blues []fitBl
 	edges := ahEdges(segs, scale)
 	ahSnapBlues(edges, blues, upem, scale)
 	ahFitEdges(edges)
-	return ahFitPoints(pts, ends, edges, scale)
+	return ahFitPoints(pts, ends, edges, scale, false)
 }
 
 // eachContour calls fn with the [start, end) point range of every contour
@@ -556,9 +569,9 @@ func ahSnapBlues(edges []*ahEdge, blues []fitBlue, upem, scale float64) {
 }
 
 // ahFitPoints moves the points after the fitted edges: points on an edge
-// take its position, other on-curve points are linear between the edges
-// around them, and the rest follow by IUP along each contour.
-func ahFitPoints(pts []truetype.Point, ends []int, edges []*ahEdge, scale float64) []float64 {
+// take its position (or, with shift, move as far as it), other on-curve
+// points are linear between the edges around them, and the rest follow by IUP along each contour.
+func ahFitPoints(pts []truetype.Point, ends []int, edges []*ahEdge, scale float64, shift bool) []float64 {
 	n := len(pts)
 	y := make([]float64, n)
 	touched := make([]bool, n)
@@ -570,6 +583,9 @@ func ahFitPoints(pts []truetype.Point, ends []int, edges []*ahEdge, scale float6
 			st, en := contourOf(ends, s.first)
 			for k := s.first; ; k = nextIn(st, en, k) {
 				y[k], touched[k] = e.pos, true
+				if shift {
+					y[k] = float64(pts[k].Y)*scale + e.pos - e.opos
+				}
 				if k == s.last {
 					break
 				}

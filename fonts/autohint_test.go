@@ -27,12 +27,16 @@ func TestAutohintXHeightScale(t *testing.T) {
 	if math.Abs(top-20) > 0.05 {
 		t.Errorf("H top at %.3f px, want 20", top)
 	}
-	// Ideographs are left to the TrueType path.
+	// Ideographs take the CJK rules, which measure their own zones.
 	cjk := NewLibrary().Face(mustParse(t, "30px sans-serif")).Layout("你", 0)
 	if len(cjk) != 1 {
 		t.Fatalf("你 laid out as %d glyphs", len(cjk))
 	}
-	if cjk[0].Font.load(cjk[0].Index) && cjk[0].Font.autohintVertically(cjk[0].Index, 30) {
-		t.Error("ideograph autohinted")
+	f := cjk[0].Font
+	if !f.load(cjk[0].Index) || !f.autohintVertically(cjk[0].Index, 30) {
+		t.Fatal("ideograph not autohinted")
+	}
+	if m := f.ah.cjk; m == nil || len(m.blues) != 2 {
+		t.Errorf("CJK zones %v, want top and bottom", m)
 	}
 }
