@@ -253,7 +253,7 @@ func (a *Atlas) rasterize(key glyphKey) (glyphSlot, bool) {
 	}
 	em := linearOf(key.em)
 	if key.hint {
-		f.hintVertically(key.index, math.Abs(em.D))
+		f.hintVertically(key.index, math.Abs(em.D), math.Abs(em.A))
 	}
 	unit := em.scaled(1 / f.upem)
 	dx, dy := float64(key.subX)/4, float64(key.subY)/4
@@ -281,9 +281,10 @@ func (a *Atlas) rasterize(key glyphKey) (glyphSlot, bool) {
 // units) with its hinted position at ppem px per em, converted back to
 // font units: by the light autohinter (autohint.go), as Chromium's FreeType
 // does, else, for glyphs it leaves alone, by the font's TrueType
-// instructions.
-func (f *Font) hintVertically(i GlyphIndex, ppem float64) {
-	if f.autohintVertically(i, ppem) {
+// instructions. xppem is the horizontal px per em: scripts the autohinter
+// also hints across (CJK) are, when it equals ppem.
+func (f *Font) hintVertically(i GlyphIndex, ppem, xppem float64) {
+	if f.autohintVertically(i, ppem, xppem) {
 		return
 	}
 	var h truetype.GlyphBuf

@@ -319,9 +319,10 @@ type ahEdge struct {
 // autohintVertically replaces the y of every point in f.buf (unhinted,
 // font units) with its position after light autohinting at ppem px per
 // em, converted back to font units; ideographs and kana have their x
-// hinted too. It reports false, changing nothing, when the font has no
-// zones for the glyph's script.
-func (f *Font) autohintVertically(i GlyphIndex, ppem float64) bool {
+// hinted too when xppem, the horizontal px per em, is the same (a
+// stretched glyph keeps its exact x). It reports false, changing nothing,
+// when the font has no zones for the glyph's script.
+func (f *Font) autohintVertically(i GlyphIndex, ppem, xppem float64) bool {
 	m := f.autohintFor(i)
 	pts, ends := f.buf.Points, f.buf.Ends
 	if len(pts) == 0 || ppem <= 0 {
@@ -331,7 +332,7 @@ func (f *Font) autohintVertically(i GlyphIndex, ppem float64) bool {
 		if f.ah.cjk == nil {
 			f.ah.cjk = f.measureCJK()
 		}
-		f.cjkHint(f.ah.cjk, ppem)
+		f.cjkHint(f.ah.cjk, ppem, math.Abs(xppem-ppem) < 1.0/64)
 		return true
 	}
 	if m == nil {

@@ -145,9 +145,9 @@ type cjkBlue struct {
 	refFit, shootFit float64
 }
 
-// cjkHint hints f.buf (unhinted, font units) at ppem px per em on both
-// axes.
-func (f *Font) cjkHint(m *cjkMetrics, ppem float64) {
+// cjkHint hints f.buf (unhinted, font units) at ppem px per em, on both
+// axes when hintX (the glyph is drawn at ppem across too).
+func (f *Font) cjkHint(m *cjkMetrics, ppem float64, hintX bool) {
 	scale := ppem / f.upem
 	// Zones under 3/4 px tall are snapped: the reference to the pixel
 	// grid, the overshoot a whole pixel beyond it or onto it.
@@ -168,15 +168,17 @@ func (f *Font) cjkHint(m *cjkMetrics, ppem float64) {
 		blues = append(blues, fb)
 	}
 	pts, ends := f.buf.Points, f.buf.Ends
-	xs := cjkHintAxis(axisPoints(pts, true), ends, f.upem, scale, m.edgeDist[0], nil)
-	ys := cjkHintAxis(pts, ends, f.upem, scale, m.edgeDist[1], blues)
-	minX, maxX := math.Inf(1), math.Inf(-1)
-	for j := range pts {
-		x := xs[j] / scale
-		pts[j].X = fixed.Int26_6(math.Round(x))
-		minX, maxX = math.Min(minX, x), math.Max(maxX, x)
+	if hintX {
+		xs := cjkHintAxis(axisPoints(pts, true), ends, f.upem, scale, m.edgeDist[0], nil)
+		minX, maxX := math.Inf(1), math.Inf(-1)
+		for j := range pts {
+			x := xs[j] / scale
+			pts[j].X = fixed.Int26_6(math.Round(x))
+			minX, maxX = math.Min(minX, x), math.Max(maxX, x)
+		}
+		f.buf.Bounds.Min.X, f.buf.Bounds.Max.X = fixed.Int26_6(math.Floor(minX)), fixed.Int26_6(math.Ceil(maxX))
 	}
-	f.buf.Bounds.Min.X, f.buf.Bounds.Max.X = fixed.Int26_6(math.Floor(minX)), fixed.Int26_6(math.Ceil(maxX))
+	ys := cjkHintAxis(pts, ends, f.upem, scale, m.edgeDist[1], blues)
 	f.setHintedY(ppem, func(j int) float64 { return ys[j] })
 }
 

@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ func TestAutohintXHeightScale(t *testing.T) {
 		t.Errorf("scale %v, want a little under %v", s, nominal)
 	}
 	h := font.index('H')
-	if !font.load(h) || !font.autohintVertically(h, 30) {
+	if !font.load(h) || !font.autohintVertically(h, 30, 30) {
 		t.Fatal("H not autohinted")
 	}
 	top := float64(font.buf.Bounds.Max.Y) * nominal
@@ -33,10 +34,31 @@ func TestAutohintXHeightScale(t *testing.T) {
 		t.Fatalf("你 laid out as %d glyphs", len(cjk))
 	}
 	f := cjk[0].Font
-	if !f.load(cjk[0].Index) || !f.autohintVertically(cjk[0].Index, 30) {
+	if !f.load(cjk[0].Index) || !f.autohintVertically(cjk[0].Index, 30, 30) {
 		t.Fatal("ideograph not autohinted")
 	}
 	if m := f.ah.cjk; m == nil || len(m.blues) != 2 {
 		t.Errorf("CJK zones %v, want top and bottom", m)
+	}
+	// Square, x moves; stretched across (ctx.scale(2, 1)), x stays exact.
+	xsAfter := func(xppem float64) []int32 {
+		f.load(cjk[0].Index)
+		f.autohintVertically(cjk[0].Index, 30, xppem)
+		var xs []int32
+		for _, p := range f.buf.Points {
+			xs = append(xs, int32(p.X))
+		}
+		return xs
+	}
+	f.load(cjk[0].Index)
+	var unhinted []int32
+	for _, p := range f.buf.Points {
+		unhinted = append(unhinted, int32(p.X))
+	}
+	if slices.Equal(xsAfter(30), unhinted) {
+		t.Error("square: no x moved")
+	}
+	if !slices.Equal(xsAfter(60), unhinted) {
+		t.Error("stretched across: x was hinted at the vertical size")
 	}
 }

@@ -114,10 +114,10 @@ func contour(z OutlineSink, ps []truetype.Point, at func(truetype.Point) (float3
 
 // GlyphOutline emits g's outline at the face's size to sink, in px
 // relative to the pen on the baseline, y down (strokeText strokes it).
-// hintPx > 0 snaps it vertically as HintedGlyph does for text drawn at
-// hintPx device pixels per em: Chromium strokes upright glyph outlines
-// hinted, as its scaler hands them out.
-func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink, hintPx float64) {
+// hintPx > 0 snaps it as HintedGlyph does for text drawn at hintPx device
+// pixels per em vertically and hintPxX across: Chromium strokes upright
+// glyph outlines hinted, as its scaler hands them out.
+func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink, hintPx, hintPxX float64) {
 	if f == nil || g.Font == nil || f.size <= 0 {
 		return
 	}
@@ -128,7 +128,7 @@ func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink, hintPx float64)
 	}
 	k := f.size / font.upem
 	if hintPx > 0 && !math.IsInf(hintPx, 0) {
-		font.hintVertically(g.Index, hintPx)
+		font.hintVertically(g.Index, hintPx, hintPxX)
 	}
 	at := func(p truetype.Point) (float32, float32) {
 		return float32(float64(p.X) * k), float32(-float64(p.Y) * k)

@@ -191,9 +191,17 @@ func fitOffsetQuad(c curvePiece, a, ta, b, tb point, mid, hw, side, tol float64)
 // fitOffsetQuadAt is fitOffsetQuad given the curve point on at mid and
 // its offset point ray.
 func fitOffsetQuadAt(on, ray, a, ta, b, tb point, hw, tol float64) (int, point) {
+	// A line fits only when the offset point at mid is on it: parallel
+	// end tangents also come from a U-turn.
+	lineOrSplit := func() (int, point) {
+		if distToLine(ray, a, b) <= tol {
+			return fitLine, point{}
+		}
+		return fitSplit, point{}
+	}
 	denom := ta.x*tb.y - ta.y*tb.x
 	if denom == 0 || math.IsNaN(denom) {
-		return fitLine, point{}
+		return lineOrSplit()
 	}
 	abx, aby := a.x-b.x, a.y-b.y
 	numA := tb.x*aby - tb.y*abx
@@ -209,7 +217,7 @@ func fitOffsetQuadAt(on, ray, a, ta, b, tb point, hw, tol float64) (int, point) 
 	}
 	k := numA / denom
 	if !(math.Abs(k) < 4096*hw) {
-		return fitLine, point{} // parallel, for all practical purposes
+		return lineOrSplit() // parallel, for all practical purposes
 	}
 	ctrl := point{a.x + ta.x*k, a.y + ta.y*k}
 	q := [3]point{a, ctrl, b}
@@ -320,7 +328,7 @@ type sidePoly struct {
 
 // curveSides are the stroke sides of a path's curves in stroke (user)
 // space, built when first asked for. Their storage is kept for the next
-// stroke (see path.sides).
+// stroke (see Context2D.sides).
 type curveSides struct {
 	curves  []curve // user space
 	sides   [][2]sidePoly
@@ -583,7 +591,6 @@ type curveRun struct {
 	id     int32
 	i0     int
 	s0, s1 int
-	ok     bool
 }
 
 // polylineRuns finds the curves of a polyline being stroked (seg as in
@@ -605,16 +612,15 @@ func (cs *curveSides) polylineRuns(seg []int32, segs int, runOf []int) {
 		s0 := len(cs.secs)
 		var ok bool
 		cs.secs, ok = cs.curveSections(id, cs.secs)
-		cs.runs = append(cs.runs, curveRun{id: id, i0: i, s0: s0, s1: len(cs.secs), ok: ok})
 		if ok {
+			cs.runs = append(cs.runs, curveRun{id: id, i0: i, s0: s0, s1: len(cs.secs)})
 			runOf[i] = len(cs.runs) - 1
-		} else {
-			// A run that is not ok stays a polyline.
-			cs.runs = cs.runs[:len(cs.runs)-1]
-			for i+1 < segs && seg[i+1] == id {
-				i++
-				runOf[i] = -1
-			}
+			continue
+		}
+		// A curve whose sides do not work out stays a polyline.
+		for i+1 < segs && seg[i+1] == id {
+			i++
+			runOf[i] = -1
 		}
 	}
 }

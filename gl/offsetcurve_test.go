@@ -51,8 +51,12 @@ func TestCurveSidesRemembered(t *testing.T) {
 	}
 	var cs curveSides
 	stroke(&cs, 50)
-	for _, cx := range []float64{50, 63.7} {
+	built := len(cs.cache)
+	for _, cx := range []float64{50, 60} {
 		got, want := stroke(&cs, cx), stroke(nil, cx)
+		if len(cs.cache) != built {
+			t.Errorf("x %v: the cache grew from %d to %d: the sides were built again", cx, built, len(cs.cache))
+		}
 		if len(got) != len(want) || len(got) == 0 {
 			t.Fatalf("x %v: %d ribbons, want %d", cx, len(got), len(want))
 		}
@@ -63,6 +67,40 @@ func TestCurveSidesRemembered(t *testing.T) {
 			if !slices.Contains(got[i].exact, true) {
 				t.Errorf("x %v: ribbon %d has no sections on the curves", cx, i)
 			}
+		}
+	}
+}
+
+// A U-turn cubic has parallel end tangents; its stroke still follows the
+// curve down to y ≈ 176, not the chord across its ends.
+func TestUTurnCubicStrokeFollowsTheCurve(t *testing.T) {
+	var p path
+	p.reset()
+	p.moveTo(Identity, 100, 100)
+	p.cubicTo(Identity, 100, 200, 200, 200, 200, 100)
+	for _, w := range []float64{2, 10} {
+		deepest := 0.0
+		for _, r := range strokeRibbons(&p, Identity, strokeStyle{width: w, miterLimit: 10}, &curveSides{}) {
+			for _, s := range r.sections {
+				for _, q := range s {
+					deepest = math.Max(deepest, q.y)
+				}
+			}
+		}
+		if deepest < 175 {
+			t.Errorf("width %v: the stroke reaches y = %.1f, want about 175 + %v", w, deepest, w/2)
+		}
+	}
+}
+
+// A huge circle keeps its round sides rather than a few chords.
+func TestHugeCircleStrokeStaysRound(t *testing.T) {
+	var p path
+	p.reset()
+	p.ellipse(Identity, 0, 0, 5000, 5000, 0, 0, 2*math.Pi, false)
+	for _, r := range strokeRibbons(&p, Identity, strokeStyle{width: 2, miterLimit: 10}, &curveSides{}) {
+		if len(r.sections) < 100 {
+			t.Errorf("a circle of radius 5000 stroked with %d sections", len(r.sections))
 		}
 	}
 }

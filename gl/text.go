@@ -203,14 +203,14 @@ func (x *Context2D) StrokeText(lib *fonts.Library, text string, px, py, maxWidth
 	}
 	var p path
 	for _, g := range t.glyphs {
-		dx, hintPx := g.X, 0.0
+		dx, hintPx, hintPxX := g.X, 0.0, 0.0
 		if m.IsAxisAligned() && m.A != 0 {
 			// Upright: hinted, pen x on quarter pixels, as for filled glyphs
 			// (the baseline y is left as given, not rounded as fillText does).
 			dx = (snapQuarter(m.A*g.X+m.E) - m.E) / m.A
-			hintPx = t.face.Size() * math.Abs(m.D)
+			hintPx, hintPxX = t.face.Size()*math.Abs(m.D), t.face.Size()*math.Abs(m.A)
 		}
-		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: dx}, hintPx)
+		t.face.GlyphOutline(g, &pathSink{p: &p, m: m, dx: dx}, hintPx, hintPxX)
 	}
 	saved := x.path
 	x.path = p
