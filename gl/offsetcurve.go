@@ -336,6 +336,7 @@ type curveSides struct {
 	quads   []offsetSeg  // scratch
 	norm    []curvePiece // scratch
 	cache   map[uint64]*sideCacheEntry
+	older   map[uint64]*sideCacheEntry // the generation before cache
 	runs    []curveRun
 	secs    []crossSection
 	hw, tol float64
@@ -418,11 +419,13 @@ func (cs *curveSides) offsetQuads(pieces []curvePiece) (*[2][]offsetSeg, point) 
 		norm = append(norm, pc)
 	}
 	cs.norm = norm
-	if e := cs.cache[h]; e != nil && e.hw == cs.hw && e.tol == cs.tol && slices.Equal(e.pieces, norm) {
+	if e := cs.cached(h, norm); e != nil {
 		return &e.quads, o
 	}
 	if cs.cache == nil || len(cs.cache) >= sideCacheSize {
-		cs.cache = make(map[uint64]*sideCacheEntry)
+		// A new generation; the last one is kept, so a frame of more
+		// curves than one generation holds still finds most of them.
+		cs.older, cs.cache = cs.cache, make(map[uint64]*sideCacheEntry)
 	}
 	e := &sideCacheEntry{pieces: slices.Clone(norm), hw: cs.hw, tol: cs.tol}
 	for s, side := range [2]float64{1, -1} {
@@ -435,6 +438,24 @@ func (cs *curveSides) offsetQuads(pieces []curvePiece) (*[2][]offsetSeg, point) 
 	}
 	cs.cache[h] = e
 	return &e.quads, o
+}
+
+// cached finds the entry for the normalised pieces (hash h) in this
+// generation or the last (copying it into this one while there is room).
+func (cs *curveSides) cached(h uint64, norm []curvePiece) *sideCacheEntry {
+	match := func(e *sideCacheEntry) bool {
+		return e != nil && e.hw == cs.hw && e.tol == cs.tol && slices.Equal(e.pieces, norm)
+	}
+	if e := cs.cache[h]; match(e) {
+		return e
+	}
+	if e := cs.older[h]; match(e) {
+		if cs.cache != nil && len(cs.cache) < sideCacheSize {
+			cs.cache[h] = e
+		}
+		return e
+	}
+	return nil
 }
 
 // strokeResScale is how much m enlarges lengths at most, the scale Skia

@@ -104,3 +104,35 @@ func TestHugeCircleStrokeStaysRound(t *testing.T) {
 		}
 	}
 }
+
+// More curves than one cache generation holds: a second round finds them
+// in the two generations instead of building them all again.
+func TestCurveSidesSurviveAFullGeneration(t *testing.T) {
+	var cs curveSides
+	stroke := func(r float64) {
+		var p path
+		p.reset()
+		p.ellipse(Identity, 50, 50, r, r, 0, 0, 2*math.Pi, false)
+		strokeRibbons(&p, Identity, strokeStyle{width: 2, miterLimit: 10}, &cs)
+	}
+	n := sideCacheSize + sideCacheSize/2
+	for i := 0; i < n; i++ {
+		stroke(10 + float64(i)/8)
+	}
+	entries := func() int { // distinct: a hit in the older generation is copied into the newer
+		seen := map[*sideCacheEntry]bool{}
+		for _, gen := range []map[uint64]*sideCacheEntry{cs.cache, cs.older} {
+			for _, e := range gen {
+				seen[e] = true
+			}
+		}
+		return len(seen)
+	}
+	built := entries()
+	for i := n - sideCacheSize; i < n; i++ { // the latest generation's worth
+		stroke(10 + float64(i)/8)
+	}
+	if got := entries(); got != built {
+		t.Errorf("%d entries after the second round, %d before: curves were built again", got, built)
+	}
+}
