@@ -298,12 +298,22 @@ func (f *Font) hintVertically(i GlyphIndex, ppem, xppem float64) {
 // setHintedY sets every point's y in f.buf to its hinted position, given
 // in px at ppem by px(j), in font units, and the bounds' y to match.
 func (f *Font) setHintedY(ppem float64, px func(j int) float64) {
+	f.buf.Bounds.Min.Y, f.buf.Bounds.Max.Y = f.setHinted(ppem, px, func(p *truetype.Point) *fixed.Int26_6 { return &p.Y })
+}
+
+// setHintedX is setHintedY across (CJK glyphs are hinted on both axes).
+func (f *Font) setHintedX(ppem float64, px func(j int) float64) {
+	f.buf.Bounds.Min.X, f.buf.Bounds.Max.X = f.setHinted(ppem, px, func(p *truetype.Point) *fixed.Int26_6 { return &p.X })
+}
+
+// setHinted sets one coordinate of every point and returns its new range.
+func (f *Font) setHinted(ppem float64, px func(j int) float64, coord func(*truetype.Point) *fixed.Int26_6) (lo, hi fixed.Int26_6) {
 	k := ppem / f.upem
-	minY, maxY := math.Inf(1), math.Inf(-1)
+	minV, maxV := math.Inf(1), math.Inf(-1)
 	for j := range f.buf.Points {
-		y := px(j) / k
-		f.buf.Points[j].Y = fixed.Int26_6(math.Round(y))
-		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
+		v := px(j) / k
+		*coord(&f.buf.Points[j]) = fixed.Int26_6(math.Round(v))
+		minV, maxV = math.Min(minV, v), math.Max(maxV, v)
 	}
-	f.buf.Bounds.Min.Y, f.buf.Bounds.Max.Y = fixed.Int26_6(math.Floor(minY)), fixed.Int26_6(math.Ceil(maxY))
+	return fixed.Int26_6(math.Floor(minV)), fixed.Int26_6(math.Ceil(maxV))
 }

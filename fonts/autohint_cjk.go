@@ -7,7 +7,6 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
-	"golang.org/x/image/math/fixed"
 )
 
 // Ideographs and kana are hinted in the manner of FreeType's CJK autofit
@@ -170,13 +169,7 @@ func (f *Font) cjkHint(m *cjkMetrics, ppem float64, hintX bool) {
 	pts, ends := f.buf.Points, f.buf.Ends
 	if hintX {
 		xs := cjkHintAxis(axisPoints(pts, true), ends, f.upem, scale, m.edgeDist[0], nil)
-		minX, maxX := math.Inf(1), math.Inf(-1)
-		for j := range pts {
-			x := xs[j] / scale
-			pts[j].X = fixed.Int26_6(math.Round(x))
-			minX, maxX = math.Min(minX, x), math.Max(maxX, x)
-		}
-		f.buf.Bounds.Min.X, f.buf.Bounds.Max.X = fixed.Int26_6(math.Floor(minX)), fixed.Int26_6(math.Ceil(maxX))
+		f.setHintedX(ppem, func(j int) float64 { return xs[j] })
 	}
 	ys := cjkHintAxis(pts, ends, f.upem, scale, m.edgeDist[1], blues)
 	f.setHintedY(ppem, func(j int) float64 { return ys[j] })
