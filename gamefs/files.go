@@ -180,15 +180,7 @@ func (d *Dir) Truncate(name string, length int64) error {
 // Copy copies the regular file srcName of src to dstName of dst, replacing
 // a file there; dstName's directory must exist.
 func Copy(src *Dir, srcName string, dst *Dir, dstName string) error {
-	sr, err := src.open()
-	if err != nil {
-		return err
-	}
-	dr, err := dst.open()
-	if err != nil {
-		return err
-	}
-	in, fi, err := openFile(sr, srcName)
+	in, fi, dr, err := openTransfer(src, srcName, dst)
 	if err != nil {
 		return err
 	}
@@ -214,6 +206,24 @@ func Copy(src *Dir, srcName string, dst *Dir, dstName string) error {
 		}
 		return changed(n-old, classify(err))
 	})
+}
+
+// openTransfer opens the regular file srcName of src for reading and
+// dst's folder to write into, as Copy and Unzip need.
+func openTransfer(src *Dir, srcName string, dst *Dir) (*os.File, os.FileInfo, *os.Root, error) {
+	sr, err := src.open()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	dr, err := dst.open()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	in, fi, err := openFile(sr, srcName)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return in, fi, dr, nil
 }
 
 // Move moves a file between folders (a rename inside one folder).

@@ -16,15 +16,7 @@ import (
 // (a "../" or absolute name) or that is a symbolic link refuses the whole
 // archive.
 func Unzip(src *Dir, zipName string, dst *Dir, target string) error {
-	sr, err := src.open()
-	if err != nil {
-		return err
-	}
-	dr, err := dst.open()
-	if err != nil {
-		return err
-	}
-	f, fi, err := openFile(sr, zipName)
+	f, fi, dr, err := openTransfer(src, zipName, dst)
 	if err != nil {
 		return err
 	}

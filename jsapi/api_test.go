@@ -121,9 +121,26 @@ func newEnv(t *testing.T, platform, src string) *env {
 
 func newEnvWith(t *testing.T, host *fakeHost, platform, src string) *env {
 	t.Helper()
+	e := openEnv(t, host, map[string]string{"game.js": src}, jsapi.Config{Platform: platform})
+	e.d.RunMain("game.js")
+	e.d.RunPosted() // async callbacks run on later turns
+	return e
+}
+
+// openEnv makes a game folder of files (slash paths to contents) and a
+// domain on it with the API installed as cfg says; the API closes before
+// the domain when the test ends, as in the simulator. Nothing runs yet.
+func openEnv(t *testing.T, host *fakeHost, files map[string]string, cfg jsapi.Config) *env {
+	t.Helper()
 	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "game.js"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	for name, src := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	e := &env{host: host}
 	d, err := domains.New(domains.Options{Name: "main", Root: root, Stdout: &e.out, Stderr: &e.err, Clock: &clock{}})
@@ -132,9 +149,8 @@ func newEnvWith(t *testing.T, host *fakeHost, platform, src string) *env {
 	}
 	t.Cleanup(d.Close)
 	e.d = d
-	e.api = jsapi.Install(d, e.host, jsapi.Config{Platform: platform})
-	d.RunMain("game.js")
-	d.RunPosted() // async callbacks run on later turns
+	e.api = jsapi.Install(d, host, cfg)
+	t.Cleanup(e.api.Close)
 	return e
 }
 

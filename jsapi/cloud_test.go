@@ -1,13 +1,10 @@
 package jsapi_test
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -83,25 +80,14 @@ func (c *memCloud) User(openid string) (jsapi.Player, bool) {
 // newDomainEnv runs src as game.js in a domain of the given kind.
 func newDomainEnv(t *testing.T, host *fakeHost, platform string, domain string, src string) *env {
 	t.Helper()
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "game.js"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{host: host}
-	d, err := domains.New(domains.Options{Name: "test", Root: root, Stdout: &e.out, Stderr: &e.err, Clock: &clock{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.Close)
-	e.d = d
 	cfg := jsapi.Config{Platform: platform, Domain: domain}
 	if domain == jsapi.OpenDomain {
 		cfg.Link = jsapi.NewOpenDataLink(nil, 375, 667)
 	}
-	e.api = jsapi.Install(d, host, cfg)
-	d.RunMain("game.js")
+	e := openEnv(t, host, map[string]string{"game.js": src}, cfg)
+	e.d.RunMain("game.js")
 	for i := 0; i < 5; i++ {
-		d.RunPosted()
+		e.d.RunPosted()
 	}
 	return e
 }

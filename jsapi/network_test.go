@@ -6,14 +6,11 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -43,23 +40,9 @@ func (h *fakeHost) NetworkTimeout(kind string) time.Duration {
 // domain when the test ends, as the simulator does.
 func netEnv(t *testing.T, host *fakeHost, platform, base string, files map[string]string, src string) *env {
 	t.Helper()
-	root := t.TempDir()
 	files["game.js"] = strings.ReplaceAll(onPlatform(platform, logResult+src), "BASE", base)
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(root, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e := &env{host: host}
-	d, err := domains.New(domains.Options{Name: "main", Root: root, Stdout: &e.out, Stderr: &e.err, Clock: &clock{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.Close)
-	e.d = d
-	e.api = jsapi.Install(d, host, jsapi.Config{Platform: platform})
-	t.Cleanup(e.api.Close)
-	d.RunMain("game.js")
+	e := openEnv(t, host, files, jsapi.Config{Platform: platform})
+	e.d.RunMain("game.js")
 	return e
 }
 

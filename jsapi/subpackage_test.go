@@ -1,38 +1,18 @@
 package jsapi_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/jsapi"
 )
 
 // newGameEnv opens a main domain on a game folder of several files.
 func newGameEnv(t *testing.T, platform string, files map[string]string, cfg jsapi.Config) *env {
 	t.Helper()
-	root := t.TempDir()
-	for name, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e := &env{host: &fakeHost{}}
-	d, err := domains.New(domains.Options{Name: "main", Root: root, Stdout: &e.out, Stderr: &e.err, Clock: &clock{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.Close)
-	e.d = d
 	cfg.Platform = platform
-	e.api = jsapi.Install(d, e.host, cfg)
-	d.RunMain("game.js")
+	e := openEnv(t, &fakeHost{}, files, cfg)
+	e.d.RunMain("game.js")
 	e.settle()
 	return e
 }
