@@ -187,12 +187,18 @@ func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint b
 		return AtlasGlyph{}, false
 	}
 	defer catch(func() { ag, ok = AtlasGlyph{}, false })
-	b := g.Font.bounds(g.Index)
-	if b.empty {
-		return AtlasGlyph{}, false
-	}
 	size := math.Sqrt(math.Abs(em.A*em.D - em.B*em.C))
 	if !(size >= 0.25) || math.IsInf(size, 0) {
+		return AtlasGlyph{}, false
+	}
+	// Most calls find the glyph drawn before at this size; only a miss
+	// needs the outline's box (a stretched glyph, whose em differs, always
+	// misses here and is found below).
+	if slot, ok := a.slots[newGlyphKey(g, em, penX, penY, hint)]; ok {
+		return slot.placed(penX, penY, 1)
+	}
+	b := g.Font.bounds(g.Index)
+	if b.empty {
 		return AtlasGlyph{}, false
 	}
 	// A glyph too big for the page is rasterized smaller and its quad
@@ -203,11 +209,9 @@ func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint b
 		stretch = math.Max(box.maxX-box.minX, box.maxY-box.minY) / limit
 		em = em.scaled(1 / stretch)
 		penX, penY = math.Floor(penX), math.Floor(penY)
+		hint = false // snaps would grow with the stretch
 	}
-	fracX, fracY := penX-math.Floor(penX), penY-math.Floor(penY)
-	qx, qy := int(math.Floor(fracX*4+0.5)), int(math.Floor(fracY*4+0.5))
-	key := glyphKey{font: g.Font, index: g.Index, em: em.fixed26(), subX: uint8(qx % 4), subY: uint8(qy % 4),
-		hint: hint && stretch == 1 && em.axisAligned()} // snaps would grow with the stretch
+	key := newGlyphKey(g, em, penX, penY, hint)
 	slot, ok := a.slots[key]
 	if !ok {
 		if len(a.slots) >= maxAtlasSlots {
@@ -221,15 +225,33 @@ func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint b
 		}
 		a.slots[key] = slot
 	}
+	return slot.placed(penX, penY, stretch)
+}
+
+// newGlyphKey keys g's bitmap under em with the pen at (penX, penY): the
+// pen's offset inside its pixel counts to a quarter pixel.
+func newGlyphKey(g PositionedGlyph, em Linear, penX, penY float64, hint bool) glyphKey {
+	qx, qy := quarters(penX), quarters(penY)
+	return glyphKey{font: g.Font, index: g.Index, em: em.fixed26(), subX: uint8(qx % 4), subY: uint8(qy % 4),
+		hint: hint && em.axisAligned()}
+}
+
+// quarters is how many quarter pixels v lies into its pixel, rounded: 0..4.
+func quarters(v float64) int { return int(math.Floor((v-math.Floor(v))*4 + 0.5)) }
+
+// placed says where the slot's bitmap goes for a pen at (penX, penY), its
+// quad grown by stretch. ok is false for a glyph without pixels.
+func (slot glyphSlot) placed(penX, penY, stretch float64) (AtlasGlyph, bool) {
 	if slot.src.Empty() {
 		return AtlasGlyph{}, false
 	}
 	// The bitmap was drawn with the pen sub/4 px into pixel 0; that pixel is
 	// q/4 whole pixels from the one holding the real pen, which sits frac into it.
+	fracX, fracY := penX-math.Floor(penX), penY-math.Floor(penY)
 	return AtlasGlyph{
 		Src:  slot.src,
-		OffX: float64(slot.left)*stretch + float64(qx/4) - fracX,
-		OffY: float64(slot.top)*stretch + float64(qy/4) - fracY,
+		OffX: float64(slot.left)*stretch + float64(quarters(penX)/4) - fracX,
+		OffY: float64(slot.top)*stretch + float64(quarters(penY)/4) - fracY,
 		W:    float64(slot.src.Dx()) * stretch,
 		H:    float64(slot.src.Dy()) * stretch,
 	}, true

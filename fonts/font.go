@@ -28,6 +28,8 @@ type Font struct {
 	buf   truetype.GlyphBuf     // scratch outline; a Font is single-goroutine
 	boxes map[GlyphIndex]bounds // control boxes in font units, filled lazily
 	ah    *ahScripts            // autohinter zones, measured on first use
+
+	metrics *metricsCache // Layout's table lookups, made on first use
 }
 
 // bounds is a glyph's control box in font units, y up. empty means the glyph
@@ -81,18 +83,18 @@ func parseFont(name string, data []byte) (f *Font, err error) {
 // Name is the name the font was registered under.
 func (f *Font) Name() string { return f.name }
 
-// index maps a rune to a glyph; 0 (.notdef) means the font lacks it.
-func (f *Font) index(r rune) GlyphIndex { return GlyphIndex(f.tt.Index(r)) }
+// lookupIndex reads the font's cmap; index remembers it.
+func (f *Font) lookupIndex(r rune) GlyphIndex { return GlyphIndex(f.tt.Index(r)) }
 
-// advance is the glyph's advance width in font units.
-func (f *Font) advance(i GlyphIndex) float64 {
+// lookupAdvance reads the font's hmtx; advance remembers it.
+func (f *Font) lookupAdvance(i GlyphIndex) float64 {
 	return float64(f.tt.HMetric(f.unitScale, truetype.Index(i)).AdvanceWidth)
 }
 
-// kern is the kern-table adjustment between two glyphs in font units.
-// golang/freetype reads only the first subtable of a version 0 'kern' table;
-// GPOS kerning (which Chromium also applies) is not available.
-func (f *Font) kern(a, b GlyphIndex) float64 {
+// lookupKern reads the kern table; kern remembers it. golang/freetype
+// reads only the first subtable of a version 0 'kern' table; GPOS kerning
+// (which Chromium also applies) is not available.
+func (f *Font) lookupKern(a, b GlyphIndex) float64 {
 	return float64(f.tt.Kern(f.unitScale, truetype.Index(a), truetype.Index(b)))
 }
 
