@@ -25,6 +25,7 @@ func BenchmarkSpriteFrame(b *testing.B) {
 		for i := range pos {
 			pos[i] = [2]float64{rng.Float64() * 700, rng.Float64() * 1280}
 		}
+		defer reportCPU(b)()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			x.ClearRect(0, 0, 750, 1334)

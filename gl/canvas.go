@@ -51,7 +51,10 @@ func (c *Canvas) Resize(width, height int) error {
 	}
 	c.width, c.height = width, height
 	gl.BindTexture(gl.TEXTURE_2D, c.tex)
-	gl.TexImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, int32(width), int32(height), 0, gl.RGBA, gl.UNSIGNED_BYTE, nil)
+	// Unsized RGBA with BGRA data gets BGRA storage from Mesa, the only
+	// layout llvmpipe fills rectangles in (see maxDrawIndices); a sized
+	// RGBA8 would be stored RGBA. GPUs store either as they like.
+	gl.TexImage2D(gl.TEXTURE_2D, 0, gl.RGBA, int32(width), int32(height), 0, gl.BGRA, gl.UNSIGNED_BYTE, nil)
 	setSampling(true)
 	gl.BindFramebuffer(gl.FRAMEBUFFER, c.fbo)
 	gl.FramebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, c.tex, 0)

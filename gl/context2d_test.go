@@ -221,7 +221,7 @@ func drawCalls(t *testing.T, draw func(x *Context2D, tex *Texture)) int {
 		x.SetFillColor(mustColor("red"))
 		draw(x, tex)
 		testRenderer.Flush()
-		calls = testRenderer.Stats.DrawCalls
+		calls = testRenderer.Stats.Batches
 	})
 	return calls
 }

@@ -27,6 +27,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		fail(err)
 	}
+	TuneDriver()
 	if err := glfw.Init(); err != nil {
 		fail(err)
 	}

@@ -105,7 +105,7 @@ func TestSolidFillsAndShapesShareABatch(t *testing.T) {
 			x.Fill(false)
 		}
 		testRenderer.Flush()
-		calls = testRenderer.Stats.DrawCalls
+		calls = testRenderer.Stats.Batches
 	})
 	if calls != 1 {
 		t.Errorf("rects and circles took %d draw calls, want 1", calls)

@@ -205,7 +205,7 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 			fps = float64(time.Second) / float64(s.frameDelta)
 		}
 		x.FillText(s.fonts, fmt.Sprintf("%4.1f fps  js %.2f ms  gl %.2f ms  draws %d", fps,
-			ms(s.Stats.JS), ms(s.Stats.Composite), s.renderer.Stats.DrawCalls), 8, s.device.Height-8, w-16)
+			ms(s.Stats.JS), ms(s.Stats.Composite), s.renderer.Stats.Batches), 8, s.device.Height-8, w-16)
 	}
 	if kb.Shown {
 		s.drawKeyboard(x, kb)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-gl/glfw/v3.3/glfw"
 	"github.com/minisim/minisim/domains"
+	"github.com/minisim/minisim/gl"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -16,6 +17,7 @@ import (
 // and sized to the device screen, or hidden for --headless (GL still needs
 // a context; the canvases render to framebuffer objects either way).
 func (s *Simulator) openWindow() error {
+	gl.TuneDriver()
 	if err := glfw.Init(); err != nil {
 		return fmt.Errorf("glfw: %w", err)
 	}
