@@ -11,8 +11,9 @@ import (
 // On llvmpipe (Mesa's software rasterizer: GL on CI machines and under
 // Xvfb) it turns off the linear rasterizer. That fast path takes over
 // scenes made only of rectangles, which our canvases are whenever they
-// are BGRA (Canvas.Resize), and in Mesa 22.3 it composites some of our
-// draws wrongly: an image drawn with source-over came out with alpha 0.
+// are BGRA (Canvas.Resize), and in Mesa 22.3 it samples BGRA textures
+// wrongly: a canvas drawn onto another came out as {0 140 0 0} for opaque
+// green, however it was scaled.
 // Turning it off keeps the rectangle binning, which is where text's
 // speed-up comes from (see maxDrawIndices); the scene is then filled by
 // the usual rasterizer, pixel for pixel as before. A flag the driver does
