@@ -33,6 +33,7 @@ func (p *path) beginCurve(pieces ...curvePiece) {
 	if len(pieces) == 0 {
 		return
 	}
+	p.build()
 	p.curves = append(p.curves, curve{pieces: pieces})
 	p.curCurve = int32(len(p.curves))
 }
