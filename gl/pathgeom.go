@@ -289,7 +289,9 @@ func (p *path) addEllipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64
 		if i == 0 && sweep != 0 {
 			// The exact arc, as Skia builds it: conics of a quarter turn
 			// from the start, then the rest.
-			p.beginCurve(arcConics(start, sweep, func(ux, uy float64) point {
+			// (At most 5: 4 quarter turns and a rounding error.)
+			var buf [5]curvePiece
+			p.beginCurve(arcConics(buf[:0], start, sweep, func(ux, uy float64) point {
 				return onEllipse(ux, uy, rx0, ry0)
 			})...)
 		}

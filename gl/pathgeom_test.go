@@ -58,3 +58,21 @@ func TestSmallCircleIsNotDeferred(t *testing.T) {
 		t.Error("a circle of one point counts as a circle to fill")
 	}
 }
+
+// A path rebuilt per frame reuses its storage: once it has grown, curves
+// and arcs allocate nothing.
+func TestPathRebuildDoesNotAllocate(t *testing.T) {
+	var p path
+	build := func() {
+		p.reset()
+		p.moveTo(Identity, 0, 0)
+		p.ellipse(Identity, 50, 50, 20, 20, 0, 0, math.Pi, false)
+		p.quadTo(Identity, 10, 10, 30, 40)
+		p.cubicTo(Identity, 10, 10, 30, 40, 50, 0)
+		p.roundRect(Identity, 0, 0, 50, 50, [4][2]float64{{5, 5}, {5, 5}, {5, 5}, {5, 5}})
+	}
+	build()
+	if n := testing.AllocsPerRun(10, build); n != 0 {
+		t.Errorf("%v allocations per rebuild", n)
+	}
+}
