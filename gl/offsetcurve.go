@@ -27,13 +27,22 @@ type curvePiece struct {
 // conics.
 type curve struct{ pieces []curvePiece }
 
-// beginCurve records a curve; the segments added until endCurve belong to
-// it.
+// beginCurve records a copy of a curve; the segments added until endCurve
+// belong to it. The copy goes into the storage the curve in its place had
+// before the last reset (games rebuild a path per shape per frame), so
+// pieces need not outlive the call.
 func (p *path) beginCurve(pieces ...curvePiece) {
 	if len(pieces) == 0 {
 		return
 	}
-	p.curves = append(p.curves, curve{pieces: pieces})
+	p.build()
+	n := len(p.curves)
+	if n < cap(p.curves) {
+		p.curves = p.curves[:n+1]
+		p.curves[n].pieces = append(p.curves[n].pieces[:0], pieces...)
+	} else {
+		p.curves = append(p.curves, curve{pieces: append([]curvePiece(nil), pieces...)})
+	}
 	p.curCurve = int32(len(p.curves))
 }
 
@@ -41,9 +50,8 @@ func (p *path) endCurve() { p.curCurve = 0 }
 
 // arcConics splits an arc of the unit circle into conics as Skia does:
 // quarter turns from the start angle, then what is left; at maps a point
-// of the unit circle to the device.
-func arcConics(start, sweep float64, at func(ux, uy float64) point) []curvePiece {
-	var out []curvePiece
+// of the unit circle to the device. The pieces are appended to out.
+func arcConics(out []curvePiece, start, sweep float64, at func(ux, uy float64) point) []curvePiece {
 	a := start
 	left := math.Abs(sweep)
 	sign := math.Copysign(1, sweep)

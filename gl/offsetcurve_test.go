@@ -13,6 +13,7 @@ func TestOffsetSideCircle(t *testing.T) {
 	var p path
 	p.reset()
 	p.ellipse(Identity, 100, 100, 70, 70, 0, 0, 2*math.Pi, false)
+	p.build() // a lone circle is deferred
 	if len(p.curves) != 1 || len(p.curves[0].pieces) != 4 {
 		t.Fatalf("want one arc of four conics, got %+v", p.curves)
 	}

@@ -59,13 +59,17 @@ func (x *Context2D) Fill(evenOdd bool) {
 	if !ok {
 		return
 	}
+	// A lone circle is drawn analytically, before polygons() would build
+	// its polyline (when it is one, the path has a polygon).
+	if c, r, ok := x.path.onlyCircle(); ok && x.fillCircleAA(c, r, col, x.drawBlend()) {
+		x.finishDraw()
+		return
+	}
 	polys := x.path.polygons()
 	if len(polys) == 0 {
 		return
 	}
-	if c, r, ok := x.path.onlyCircle(); ok && x.fillCircleAA(c, r, col, x.drawBlend()) {
-		// drawn analytically
-	} else if len(polys) == 1 && isConvex(polys[0]) {
+	if len(polys) == 1 && isConvex(polys[0]) {
 		if !x.fillParallelogramAA(polys[0], col, x.drawBlend()) {
 			x.fillConvexAA(polys[0], col, x.drawBlend())
 		}

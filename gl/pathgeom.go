@@ -11,6 +11,11 @@ type path struct {
 	open     bool      // the last subpath accepts more points
 	polys    [][]point // scratch for polygons
 	circle   pathCircle
+	// lazy is a full circle added to an empty path and not built yet:
+	// filled alone it is drawn analytically from its centre and radius,
+	// so its polyline and conics are made only if anything else uses the
+	// path (see build).
+	lazy lazyCircle
 	// curves keeps the exact curves the polylines were flattened from, so
 	// strokes can offset them as Chromium does (see offsetcurve.go);
 	// curCurve is one more than the index of the curve whose points are
@@ -27,6 +32,26 @@ type pathCircle struct {
 	c      point // centre and radius in device pixels
 	r      float64
 	sub, n int // the subpath and its point count when the circle ended
+}
+
+// lazyCircle holds the arguments of the ellipse call that added a
+// deferred circle.
+type lazyCircle struct {
+	ok                                   bool
+	ccw                                  bool
+	m                                    Matrix
+	cx, cy, rx, ry, rotation, start, end float64
+}
+
+// build adds the deferred circle, if any, to the path's polylines and
+// curves. Every method that reads or extends them calls it first.
+func (p *path) build() {
+	if !p.lazy.ok {
+		return
+	}
+	a := p.lazy
+	p.lazy.ok = false
+	p.addEllipse(a.m, a.cx, a.cy, a.rx, a.ry, a.rotation, a.start, a.end, a.ccw)
 }
 
 // subpath is one polyline; closed ones end with an implicit segment back
@@ -54,12 +79,17 @@ func (p *path) reset() {
 	p.curves = p.curves[:0]
 	p.curCurve = 0
 	p.circle.ok = false
+	p.lazy.ok = false
 }
 
 // onlyCircle returns the circle the path consists of, if it is one.
+// When it is, the path has at least one polygon (see Fill).
 func (p *path) onlyCircle() (c point, r float64, ok bool) {
+	if a := &p.lazy; a.ok {
+		return dev(a.m, a.cx, a.cy), a.rx * a.m.Scale(), true
+	}
 	pc := p.circle
-	if !pc.ok || pc.sub >= len(p.subpaths) || len(p.subpaths[pc.sub].pts) != pc.n {
+	if !pc.ok || pc.sub >= len(p.subpaths) || len(p.subpaths[pc.sub].pts) != pc.n || pc.n < 3 {
 		return point{}, 0, false
 	}
 	for i, sp := range p.subpaths {
@@ -73,6 +103,7 @@ func (p *path) onlyCircle() (c point, r float64, ok bool) {
 func (p *path) last() *subpath { return &p.subpaths[len(p.subpaths)-1] }
 
 func (p *path) moveToDevice(q point) {
+	p.build()
 	// Reuse the storage of subpaths from before the last reset: games
 	// rebuild a path per shape per frame.
 	if len(p.subpaths) < cap(p.subpaths) {
@@ -87,6 +118,7 @@ func (p *path) moveToDevice(q point) {
 }
 
 func (p *path) lineToDevice(q point) {
+	p.build()
 	if !p.open {
 		p.moveToDevice(q)
 		return
@@ -101,6 +133,7 @@ func (p *path) lineToDevice(q point) {
 
 // current returns the last point in device space.
 func (p *path) current() (point, bool) {
+	p.build()
 	if !p.open {
 		return point{}, false
 	}
@@ -128,6 +161,7 @@ func (p *path) lineTo(m Matrix, x, y float64) {
 // closePath marks the subpath closed; the next point starts a new subpath
 // at the closed one's start, as the spec says.
 func (p *path) closePath() {
+	p.build()
 	if !p.open {
 		return
 	}
@@ -140,6 +174,7 @@ func (p *path) closePath() {
 // ensureStart makes (x, y) the current point if there is none, as
 // quadraticCurveTo, bezierCurveTo and arcTo require.
 func (p *path) ensureStart(m Matrix, x, y float64) {
+	p.build()
 	if !p.open {
 		p.moveTo(m, x, y)
 	}
@@ -200,8 +235,27 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 	if rx < 0 || ry < 0 {
 		return false
 	}
+	p.build()
+	// A circle of more than a pixel's radius alone in the path is
+	// deferred: most are filled at once, analytically. (Larger than a
+	// pixel, its polyline has the 3 points that make it a polygon.)
+	if !p.open && isCircle(m, rx, ry, arcSweep(start, end, ccw)) && rx*m.Scale() > 1 {
+		p.lazy = lazyCircle{true, ccw, m, cx, cy, rx, ry, rotation, start, end}
+		return true
+	}
+	p.addEllipse(m, cx, cy, rx, ry, rotation, start, end, ccw)
+	return true
+}
+
+// isCircle reports whether an arc is a full circle in device space.
+func isCircle(m Matrix, rx, ry, sweep float64) bool {
+	return rx == ry && math.Abs(sweep) == 2*math.Pi && m.IsSimilarity()
+}
+
+// addEllipse builds the arc ellipse adds (finite, non-negative radii).
+func (p *path) addEllipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, ccw bool) {
 	sweep := arcSweep(start, end, ccw)
-	circle := !p.open && rx == ry && math.Abs(sweep) == 2*math.Pi && m.IsSimilarity()
+	circle := !p.open && isCircle(m, rx, ry, sweep)
 	radius := rx * m.Scale()
 	// Segments from the device-space radius, as for a circle.
 	r := math.Max(rx, ry) * m.Scale()
@@ -235,7 +289,9 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 		if i == 0 && sweep != 0 {
 			// The exact arc, as Skia builds it: conics of a quarter turn
 			// from the start, then the rest.
-			p.beginCurve(arcConics(start, sweep, func(ux, uy float64) point {
+			// (At most 5: 4 quarter turns and a rounding error.)
+			var buf [5]curvePiece
+			p.beginCurve(arcConics(buf[:0], start, sweep, func(ux, uy float64) point {
 				return onEllipse(ux, uy, rx0, ry0)
 			})...)
 		}
@@ -245,7 +301,6 @@ func (p *path) ellipse(m Matrix, cx, cy, rx, ry, rotation, start, end float64, c
 	if circle {
 		p.circle = pathCircle{ok: true, c: dev(m, cx, cy), r: radius, sub: len(p.subpaths) - 1, n: len(p.last().pts)}
 	}
-	return true
 }
 
 // arcSweep is the signed angle an arc covers, per the Canvas 2D rules: a
@@ -378,6 +433,7 @@ func (p *path) roundRect(m Matrix, x, y, w, h float64, radii [4][2]float64) {
 // polygons returns the subpaths that enclose area, reusing the path's
 // scratch slice.
 func (p *path) polygons() [][]point {
+	p.build()
 	out := p.polys[:0]
 	for _, sp := range p.subpaths {
 		if len(sp.pts) >= 3 {

@@ -59,6 +59,7 @@ type ribbon struct {
 // expanded, and mapped to device space again. Curves' sides are built in
 // cs, which remembers them for later strokes; nil builds them afresh.
 func strokeRibbons(p *path, m Matrix, st strokeStyle, cs *curveSides) []ribbon {
+	p.build()
 	inv, ok := m.Invert()
 	if !ok || !(st.width > 0) {
 		return nil

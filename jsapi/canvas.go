@@ -339,7 +339,7 @@ func (a *API) installStyles(o *goja.Object, b *canvasBinding) {
 	// shortcut also checks that the paint is still the one it gave.
 	paintStyle := func(name string, get func() gl.Paint, set func(gl.Paint), src *string, last *gl.Paint) {
 		a.accessor(o, name, func() goja.Value { return a.paintValue(get()) }, func(v goja.Value) {
-			str, isStr := v.Export().(string)
+			str, isStr := jsString(v)
 			if isStr && str == *src && get() == *last {
 				return
 			}

@@ -32,6 +32,15 @@ func asJSPanic(vm *goja.Runtime, name string, r any) any {
 	return vm.NewGoError(fmt.Errorf("%s: internal error: %v", name, r))
 }
 
+// jsString returns v as a Go string when it is a JS string primitive. Unlike
+// v.Export().(string) it boxes nothing, for setters called per draw.
+func jsString(v goja.Value) (string, bool) {
+	if s, ok := v.(goja.String); ok {
+		return s.String(), true
+	}
+	return "", false
+}
+
 // prop reads o[k], undefined when absent (goja's Get returns nil then,
 // which must never reach a method call).
 func prop(o *goja.Object, k string) goja.Value {

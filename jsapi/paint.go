@@ -155,7 +155,7 @@ func (a *API) paintOf(v goja.Value) (gl.Paint, bool) {
 		}
 		return gl.Paint{}, false
 	}
-	s, isStr := v.Export().(string)
+	s, isStr := jsString(v)
 	if !isStr {
 		return gl.Paint{}, false
 	}
