@@ -2,6 +2,7 @@ package gl
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"math/rand"
 	"testing"
@@ -31,6 +32,40 @@ func BenchmarkTextFrame(b *testing.B) {
 				x.SetFillColor(mustColor(colors[i%4]))
 				s := fmt.Sprintf("#%d Player %d  %d", i+1, 1+(i+1)*7919%9973, scores[i])
 				x.FillText(lib, s, 6+float64(i/35%2)*187.5, 40+float64((i%35*18+f)%630), 1e9)
+			}
+			r.EndFrame()
+		}
+		r.Flush()
+	})
+}
+
+// BenchmarkClipRowsFrame draws a leaderboard-like frame: 30 rows, each an
+// avatar clipped to a circle and a line of text.
+func BenchmarkClipRowsFrame(b *testing.B) {
+	lib := fonts.NewLibrary()
+	spec, _ := fonts.ParseFont("14px sans-serif")
+	onPhoneCanvas(func(r *Renderer, x *Context2D) {
+		img := image.NewRGBA(image.Rect(0, 0, 64, 64))
+		for i := range img.Pix {
+			img.Pix[i] = 200
+		}
+		tex := r.NewTexture(img)
+		defer tex.Delete()
+		x.SetFont(spec)
+		defer reportCPU(b)()
+		b.ResetTimer()
+		for f := 0; f < b.N; f++ {
+			x.ClearRect(0, 0, 375, 667)
+			for i := 0; i < 30; i++ {
+				y := float64(10 + i*21)
+				x.Save()
+				x.BeginPath()
+				x.Arc(20, y+10, 10, 0, 2*math.Pi, false)
+				x.Clip(false)
+				x.DrawImage(tex, 0, 0, 64, 64, 10, y, 20, 20)
+				x.Restore()
+				x.SetFillColor(mustColor("#fff"))
+				x.FillText(lib, fmt.Sprintf("Player %d  %d", i, f), 40, y+15, 1e9)
 			}
 			r.EndFrame()
 		}

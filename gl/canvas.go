@@ -14,9 +14,20 @@ const MaxCanvasSize = 8192
 // Canvas is a drawable texture behind a framebuffer object. Its content
 // persists between frames until the game clears it or resizes it.
 type Canvas struct {
-	r             *Renderer
-	tex, fbo      uint32
-	stencil       uint32 // renderbuffer, made on the first path fill or clip
+	r        *Renderer
+	tex, fbo uint32
+	stencil  uint32 // renderbuffer, made on the first path fill or clip
+	// The stencil is attached to the framebuffer only while it is used:
+	// llvmpipe bins quads as rectangles only into a framebuffer without one
+	// (see maxDrawIndices). It comes off after a frame that did not use it
+	// (Renderer.detachIdleStencils); a detached renderbuffer keeps its
+	// content.
+	stencilOn, stencilUsed bool
+	// stencilDirty is where the stencil may hold clip bits (the last clip's
+	// bounds); stencilStale says that clip was dropped, so the area is
+	// cleared before the stencil is next used.
+	stencilDirty  image.Rectangle
+	stencilStale  bool
 	width, height int
 	// clip is the clip region the stencil holds; clipMask is clipBit while
 	// it holds one (see clip.go).
@@ -58,8 +69,10 @@ func (c *Canvas) Resize(width, height int) error {
 	setSampling(true)
 	gl.BindFramebuffer(gl.FRAMEBUFFER, c.fbo)
 	gl.FramebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, c.tex, 0)
-	if c.stencil != 0 {
-		c.allocStencil()
+	if c.stencil != 0 { // made again, at the new size, when next needed
+		gl.FramebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, 0)
+		gl.DeleteRenderbuffers(1, &c.stencil)
+		c.stencil, c.stencilOn, c.stencilStale, c.stencilDirty = 0, false, false, image.Rectangle{}
 	}
 	c.clip, c.clipMask = nil, 0
 	if st := gl.CheckFramebufferStatus(gl.FRAMEBUFFER); st != gl.FRAMEBUFFER_COMPLETE {
@@ -73,23 +86,63 @@ func (c *Canvas) Resize(width, height int) error {
 	return checkError("resizing a canvas")
 }
 
-// ensureStencil gives the canvas a stencil buffer for path filling.
+// ensureStencil readies the canvas's stencil for a fill, stroke or clip:
+// made, attached, bound and free of a dropped clip.
 func (c *Canvas) ensureStencil() {
-	if c.stencil != 0 {
-		return
+	r := c.r
+	r.bindTarget(c)
+	c.stencilUsed = true
+	if !c.stencilOn {
+		if c.stencil == 0 {
+			gl.GenRenderbuffers(1, &c.stencil)
+			c.allocStencil()
+		} else {
+			gl.FramebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, c.stencil)
+			c.stencilOn = true
+		}
+		r.stencilled[c] = struct{}{}
 	}
-	gl.GenRenderbuffers(1, &c.stencil)
-	gl.BindFramebuffer(gl.FRAMEBUFFER, c.fbo)
-	c.r.bound = c
-	c.allocStencil()
+	if c.stencilStale {
+		c.clearStencil(c.stencilDirty, 0)
+		c.stencilDirty, c.stencilStale = image.Rectangle{}, false
+	}
 }
 
+// detachStencil takes the stencil off the canvas's framebuffer.
+func (c *Canvas) detachStencil() {
+	if c.stencilOn {
+		c.r.bindTarget(c)
+		gl.FramebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, 0)
+		c.stencilOn = false
+	}
+}
+
+// allocStencil sizes the stencil to the canvas, attached and cleared; the
+// canvas's framebuffer must be bound.
 func (c *Canvas) allocStencil() {
 	gl.BindRenderbuffer(gl.RENDERBUFFER, c.stencil)
 	gl.RenderbufferStorage(gl.RENDERBUFFER, gl.DEPTH24_STENCIL8, int32(c.width), int32(c.height))
 	gl.FramebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, c.stencil)
+	gl.StencilMask(0xff)
 	gl.ClearStencil(0)
 	gl.Clear(gl.STENCIL_BUFFER_BIT)
+	c.stencilOn, c.stencilStale, c.stencilDirty = true, false, image.Rectangle{}
+}
+
+// clearStencil sets the stencil to v inside rect (canvas pixels, y down
+// as GL's are here); the stencil must be attached and bound.
+func (c *Canvas) clearStencil(rect image.Rectangle, v int32) {
+	rect = rect.Intersect(image.Rect(0, 0, c.width, c.height))
+	if rect.Empty() {
+		return
+	}
+	gl.Enable(gl.SCISSOR_TEST)
+	gl.Scissor(int32(rect.Min.X), int32(rect.Min.Y), int32(rect.Dx()), int32(rect.Dy()))
+	gl.StencilMask(0xff)
+	gl.ClearStencil(v)
+	gl.Clear(gl.STENCIL_BUFFER_BIT)
+	gl.ClearStencil(0)
+	gl.Disable(gl.SCISSOR_TEST)
 }
 
 // clampSize maps a requested side to 1..MaxCanvasSize (a 0-sized GL

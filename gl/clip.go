@@ -1,6 +1,9 @@
 package gl
 
 import (
+	"image"
+	"math"
+
 	"github.com/go-gl/gl/v3.3-core/gl"
 )
 
@@ -45,36 +48,58 @@ func (x *Context2D) applyClip() {
 	c.clip = x.state.clip
 	if c.clip == nil {
 		c.clipMask = 0
-		if c.stencil != 0 {
-			r.bindTarget(c)
-			gl.StencilMask(0xff)
-			gl.ClearStencil(0)
-			gl.Clear(gl.STENCIL_BUFFER_BIT)
-		}
+		c.stencilStale = c.stencil != 0 // cleared when the stencil is next used
 		return
 	}
 	c.ensureStencil()
-	r.bindTarget(c)
-	gl.StencilMask(0xff)
-	gl.ClearStencil(clipBit)
-	gl.Clear(gl.STENCIL_BUFFER_BIT)
-	gl.ClearStencil(0)
 	var chain []*clipNode
+	bounds := image.Rect(0, 0, c.width, c.height)
 	for n := c.clip; n != nil; n = n.parent {
 		chain = append(chain, n)
+		bounds = bounds.Intersect(n.bounds())
+	}
+	// The stencil work stays inside the clip's bounds, so a small clip
+	// (an avatar's circle) costs little however large the canvas is.
+	c.clearStencil(c.stencilDirty, 0)
+	c.clearStencil(bounds, clipBit)
+	c.stencilDirty = bounds
+	c.clipMask = clipBit
+	if bounds.Empty() {
+		return // nothing passes: no clip bit is set anywhere
 	}
 	r.manualStencil = true
 	gl.Enable(gl.STENCIL_TEST)
 	for i := len(chain) - 1; i >= 0; i-- {
-		r.intersectClip(c, chain[i])
+		r.intersectClip(c, chain[i], bounds)
 	}
 	gl.Disable(gl.STENCIL_TEST)
 	r.manualStencil = false
-	c.clipMask = clipBit
 }
 
-// intersectClip clears the clip bit outside one clip path.
-func (r *Renderer) intersectClip(c *Canvas, n *clipNode) {
+// bounds is the whole-pixel box around the clip path's polygons.
+func (n *clipNode) bounds() image.Rectangle {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, p := range n.polys {
+		for _, q := range p {
+			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
+			maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
+		}
+	}
+	if !(minX <= maxX && minY <= maxY) {
+		return image.Rectangle{}
+	}
+	// Clamped well outside any canvas before converting, so huge or
+	// infinite coordinates cannot overflow an int.
+	const far = 2 * MaxCanvasSize
+	clamp := func(v float64) float64 { return math.Max(-far, math.Min(far, v)) }
+	return image.Rect(int(math.Floor(clamp(minX))), int(math.Floor(clamp(minY))),
+		int(math.Ceil(clamp(maxX))), int(math.Ceil(clamp(maxY))))
+}
+
+// intersectClip clears the clip bit outside one clip path, inside bounds
+// (outside them no clip bit is set).
+func (r *Renderer) intersectClip(c *Canvas, n *clipNode, bounds image.Rectangle) {
 	r.target = c
 	gl.ColorMask(false, false, false, false)
 	// Windings of the path into the low bits.
@@ -99,23 +124,28 @@ func (r *Renderer) intersectClip(c *Canvas, n *clipNode) {
 	gl.StencilMask(0xff)
 	gl.StencilFunc(gl.EQUAL, clipBit, clipBit|inside)
 	gl.StencilOp(gl.KEEP, gl.KEEP, gl.ZERO)
-	r.fullCanvasQuad(c)
-	// Forget the windings, keep the clip bit.
+	r.stencilQuad(c, bounds)
+	// Forget the windings, keep the clip bit: wherever the path's fans
+	// reached, which may be past bounds.
 	gl.StencilMask(windingBits)
 	gl.StencilFunc(gl.ALWAYS, 0, 0xff)
 	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO)
-	r.fullCanvasQuad(c)
+	r.stencilQuad(c, n.bounds())
 	gl.StencilMask(0xff)
 	gl.ColorMask(true, true, true, true)
 }
 
-// fullCanvasQuad draws an untextured quad over the whole canvas now (for
-// stencil work; colour writes are normally masked off).
-func (r *Renderer) fullCanvasQuad(c *Canvas) {
-	w, h := float32(c.width), float32(c.height)
+// stencilQuad draws an untextured quad over rect (clamped to the canvas)
+// now, for stencil work; colour writes are normally masked off.
+func (r *Renderer) stencilQuad(c *Canvas, rect image.Rectangle) {
+	rect = rect.Intersect(image.Rect(0, 0, c.width, c.height))
+	if rect.Empty() {
+		return
+	}
+	x0, y0, x1, y1 := float32(rect.Min.X), float32(rect.Min.Y), float32(rect.Max.X), float32(rect.Max.Y)
 	col := [4]uint8{255, 255, 255, 255}
 	r.target = c
-	r.quad(vertex{0, 0, -1, -1, col}, vertex{w, 0, -1, -1, col}, vertex{0, h, -1, -1, col}, vertex{w, h, -1, -1, col})
+	r.quad(vertex{x0, y0, -1, -1, col}, vertex{x1, y0, -1, -1, col}, vertex{x0, y1, -1, -1, col}, vertex{x1, y1, -1, -1, col})
 	r.Flush()
 }
 

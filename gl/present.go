@@ -12,6 +12,7 @@ import (
 // it. A nil canvas shows a black screen.
 func (r *Renderer) Present(c *Canvas, fbW, fbH int, dst image.Rectangle) {
 	r.Flush()
+	r.detachIdleStencils()
 	gl.BindFramebuffer(gl.DRAW_FRAMEBUFFER, 0)
 	gl.Viewport(0, 0, int32(fbW), int32(fbH))
 	gl.ClearColor(0, 0, 0, 1)
@@ -32,6 +33,7 @@ func (r *Renderer) Present(c *Canvas, fbW, fbH int, dst image.Rectangle) {
 // queueing frames faster than the GPU draws them.
 func (r *Renderer) EndFrame() {
 	r.Flush()
+	r.detachIdleStencils()
 	gl.Flush() // start rasterizing now, not at the next synchronizing call
 	if r.frameFence != 0 {
 		gl.ClientWaitSync(r.frameFence, gl.SYNC_FLUSH_COMMANDS_BIT, uint64(time.Second))

@@ -121,8 +121,10 @@ type Renderer struct {
 	scratch *Canvas
 
 	canvases map[*Canvas]struct{}
-	textures map[*Texture]struct{}
-	glyphs   *glyphCache
+	// stencilled are the canvases whose stencil may be attached.
+	stencilled map[*Canvas]struct{}
+	textures   map[*Texture]struct{}
+	glyphs     *glyphCache
 }
 
 // Stats counts GL work.
@@ -139,10 +141,12 @@ func NewRenderer() (*Renderer, error) {
 	}
 	r := &Renderer{
 		canvases: map[*Canvas]struct{}{},
-		textures: map[*Texture]struct{}{},
-		smooth:   map[uint32]bool{},
-		verts:    make([]vertex, 0, 4096),
-		indices:  make([]uint16, 0, 6144),
+
+		stencilled: map[*Canvas]struct{}{},
+		textures:   map[*Texture]struct{}{},
+		smooth:     map[uint32]bool{},
+		verts:      make([]vertex, 0, 4096),
+		indices:    make([]uint16, 0, 6144),
 	}
 	if err := r.progs.link(); err != nil {
 		return nil, err
@@ -312,7 +316,7 @@ func (r *Renderer) useProgram(p uint32) {
 // two triangles that make an axis-aligned rectangle as one rectangle,
 // which it fills with no edge tests, but only within one piece of a draw
 // (up to 1,024 indices) and only where the framebuffer is BGRA (see
-// Canvas.Resize). Text and sprites are such quads: a 300-row text frame
+// Canvas.Resize) with no stencil attached (see Canvas.stencilOn). Text and sprites are such quads: a 300-row text frame
 // takes about 30% less CPU. A multiple of 6 keeps each quad's two
 // triangles in one call; a GPU does not notice the few extra calls.
 const maxDrawIndices = 1020
@@ -368,6 +372,24 @@ func (r *Renderer) applyBlend(m blendMode) {
 	gl.BlendFunc(f[0], f[1])
 	r.glBlend = m
 	r.glBlendKnown = true
+}
+
+// detachIdleStencils takes the stencil off every canvas that did not use
+// it since the last call, once a frame: a game that clips every frame
+// keeps it on (attaching costs llvmpipe a flush), one that clipped once
+// gets rectangle binning back.
+func (r *Renderer) detachIdleStencils() {
+	for c := range r.stencilled {
+		switch {
+		case c.deleted || !c.stencilOn:
+			delete(r.stencilled, c)
+		case c.stencilUsed:
+			c.stencilUsed = false
+		default:
+			c.detachStencil()
+			delete(r.stencilled, c)
+		}
+	}
 }
 
 // ResetStats zeroes the counters.

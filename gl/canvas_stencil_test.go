@@ -1,0 +1,104 @@
+package gl
+
+import (
+	"testing"
+)
+
+// The stencil comes off the framebuffer after a frame that did not use it,
+// keeping what it holds: a clip survives draws on other canvases, and a
+// dropped clip limits no later fill or stroke, whether the stencil stayed
+// on or came off in between.
+func TestStencilComesOffAfterAnIdleFrame(t *testing.T) {
+	var onWhileClipped, onAfterUsingFrame, onAfterIdleFrame bool
+	img := withCanvas(t, 40, 20, func(x *Context2D) {
+		other, _ := testRenderer.NewCanvas(10, 10)
+		defer other.Delete()
+		ox := testRenderer.NewContext2D(other)
+
+		// A clip to the left half, then draws on another canvas.
+		x.Save()
+		x.BeginPath()
+		x.Rect(0, 0, 20, 20)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#00f"))
+		x.FillRect(0, 0, 40, 20) // blue, left half only
+		ox.SetFillColor(mustColor("#f00"))
+		ox.FillRect(0, 0, 10, 10)
+		testRenderer.Flush()
+		x.SetFillColor(mustColor("#0f0"))
+		x.FillRect(0, 10, 40, 10) // green, still left half only
+		testRenderer.Flush()
+		onWhileClipped = x.c.stencilOn
+		x.Restore()
+		x.FillRect(0, 0, 1, 1)
+		testRenderer.EndFrame()
+		onAfterUsingFrame = x.c.stencilOn
+		testRenderer.EndFrame()
+		onAfterIdleFrame = x.c.stencilOn
+
+		// A concave path needs the stencil again, across the old clip's edge.
+		x.SetFillColor(mustColor("#fff"))
+		x.BeginPath()
+		x.MoveTo(10, 2)
+		x.LineTo(38, 2)
+		x.LineTo(38, 8)
+		x.LineTo(30, 5) // the notch makes it concave
+		x.LineTo(10, 8)
+		x.ClosePath()
+		x.Fill(false)
+
+		// So does a translucent stroke, which tests the whole stencil.
+		x.SetStrokeColor(mustColor("rgba(255,0,0,0.5)"))
+		x.SetLineWidth(2)
+		x.BeginPath()
+		x.MoveTo(2, 12)
+		x.LineTo(38, 12)
+		x.Stroke()
+		testRenderer.Flush()
+	})
+	if !onWhileClipped || !onAfterUsingFrame {
+		t.Error("the stencil came off in a frame that used it")
+	}
+	if onAfterIdleFrame {
+		t.Error("the stencil stayed on through a frame that did not use it")
+	}
+	wantPixel(t, img, 5, 5, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 25, 15, rgba(0, 0, 0, 0), 0) // the green was clipped
+	wantPixel(t, img, 5, 15, rgba(0, 255, 0, 255), 0)
+	wantPixel(t, img, 15, 3, rgba(255, 255, 255, 255), 0)
+	wantPixel(t, img, 35, 3, rgba(255, 255, 255, 255), 0) // outside the old clip: filled
+	wantPixel(t, img, 5, 12, rgba(128, 128, 0, 255), 1)   // half red over green
+	wantPixel(t, img, 35, 12, rgba(128, 0, 0, 128), 1)
+}
+
+// A clip's stencil work stays inside its bounds; switching from one clip
+// to another clears the first one's bits.
+func TestSmallClipsOneAfterAnother(t *testing.T) {
+	img := withCanvas(t, 40, 20, func(x *Context2D) {
+		x.SetFillColor(mustColor("#00f"))
+		for i, left := range []float64{2, 22} {
+			x.Save()
+			x.BeginPath()
+			x.Rect(left, 2, 10, 10)
+			if i == 1 {
+				x.Rect(30, 14, 4, 4) // two polygons: their union
+			}
+			x.Clip(false)
+			x.FillRect(0, 0, 40, 20)
+			x.Restore()
+			x.Save() // a clip replaced by a clip, with no unclipped draw between
+		}
+		x.BeginPath()
+		x.Rect(0, 15, 5, 5)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#f00"))
+		x.FillRect(0, 0, 40, 20)
+	})
+	wantPixel(t, img, 5, 5, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 25, 5, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 31, 15, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 17, 5, rgba(0, 0, 0, 0), 0)
+	wantPixel(t, img, 2, 17, rgba(255, 0, 0, 255), 0)
+	wantPixel(t, img, 8, 17, rgba(0, 0, 0, 0), 0)
+	wantPixel(t, img, 25, 17, rgba(0, 0, 0, 0), 0)
+}
