@@ -192,9 +192,9 @@ func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint b
 		return AtlasGlyph{}, false
 	}
 	// Most calls find the glyph drawn before at this size; only a miss
-	// needs the outline's box (a stretched glyph, whose em differs, always
-	// misses here and is found below).
-	if slot, ok := a.slots[newGlyphKey(g, em, penX, penY, hint)]; ok {
+	// needs the outline's box.
+	key := newGlyphKey(g, em, penX, penY, hint)
+	if slot, found := a.slots[key]; found {
 		return slot.placed(penX, penY, 1)
 	}
 	b := g.Font.bounds(g.Index)
@@ -202,24 +202,29 @@ func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint b
 		return AtlasGlyph{}, false
 	}
 	// A glyph too big for the page is rasterized smaller and its quad
-	// stretched, at whole-pixel pen positions.
+	// stretched, at whole-pixel pen positions. That is decided on the em as
+	// keyed (to 1/64 px), so a key always means the same bitmap: one that
+	// needs stretching is never stored under its own em.
 	stretch := 1.0
 	limit := a.maxGlyphExtent() - 2 // pixelBox may add a pixel on each side
-	if box := deviceBox(b, em.scaled(1/g.Font.upem), 0, 0); math.Max(box.maxX-box.minX, box.maxY-box.minY) > limit {
+	if box := deviceBox(b, linearOf(key.em).scaled(1/g.Font.upem), 0, 0); math.Max(box.maxX-box.minX, box.maxY-box.minY) > limit {
 		stretch = math.Max(box.maxX-box.minX, box.maxY-box.minY) / limit
 		em = em.scaled(1 / stretch)
 		penX, penY = math.Floor(penX), math.Floor(penY)
-		hint = false // snaps would grow with the stretch
+		key = newGlyphKey(g, em, penX, penY, false) // snaps would grow with the stretch
 	}
-	key := newGlyphKey(g, em, penX, penY, hint)
-	slot, ok := a.slots[key]
-	if !ok {
+	var slot glyphSlot
+	found := false
+	if stretch != 1 {
+		slot, found = a.slots[key]
+	}
+	if !found {
 		if len(a.slots) >= maxAtlasSlots {
 			a.Reset() // empty slots take no page space, so pages alone do not bound the map
 		}
-		if slot, ok = a.rasterize(key); !ok {
+		if slot, found = a.rasterize(key); !found {
 			a.Reset()
-			if slot, ok = a.rasterize(key); !ok {
+			if slot, found = a.rasterize(key); !found {
 				return AtlasGlyph{}, false
 			}
 		}

@@ -287,3 +287,31 @@ func TestGlyphAtRasterizesUnderTheWholeMap(t *testing.T) {
 		t.Errorf("turned quad %+v", turned)
 	}
 }
+
+// Whether a glyph is stretched depends on its key alone: two sizes that
+// key alike get the same bitmap and placement, whichever came first.
+func TestGlyphAtStretchBoundaryFollowsTheKey(t *testing.T) {
+	face := NewLibrary().Face(mustParse(t, "16px sans-serif"))
+	f := face.Primary()
+	g := PositionedGlyph{Font: f, Index: f.index('W'), Rune: 'W'}
+	b := f.bounds(g.Index)
+	limit := NewAtlas(64).maxGlyphExtent() - 2
+	px0 := limit * f.upem / math.Max(b.maxX-b.minX, b.maxY-b.minY) // the glyph's extent is the limit here
+	below := Linear{A: math.Nextafter(px0, 0), D: math.Nextafter(px0, 0)}
+	above := Linear{A: math.Nextafter(px0, 100), D: math.Nextafter(px0, 100)}
+	if below.fixed26() != above.fixed26() {
+		t.Fatal("the two sizes do not share a key: the test checks nothing")
+	}
+	for _, pen := range []float64{0.3, 0.0, 5.6} {
+		for _, hint := range []bool{false, true} {
+			warm := NewAtlas(64)
+			warm.GlyphAt(g, below, pen, 0, hint)
+			got, gotOK := warm.GlyphAt(g, above, pen, 0, hint)
+			want, wantOK := NewAtlas(64).GlyphAt(g, above, pen, 0, hint)
+			got.Src, want.Src = got.Src.Sub(got.Src.Min), want.Src.Sub(want.Src.Min) // where in the page does not matter
+			if got != want || gotOK != wantOK {
+				t.Errorf("pen %v hint %v: after the size below, GlyphAt = %+v %v; a fresh atlas gives %+v %v", pen, hint, got, gotOK, want, wantOK)
+			}
+		}
+	}
+}

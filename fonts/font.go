@@ -71,8 +71,8 @@ func parseFont(name string, data []byte) (f *Font, err error) {
 	// Touch the tables Layout and Atlas will use, so that a font which
 	// cannot even do this is refused here rather than drawing nothing later.
 	for _, r := range "a0\u4e00" {
-		i := f.index(r)
-		f.advance(i)
+		i := f.lookupIndex(r)
+		f.lookupAdvance(i)
 		if !f.load(i) {
 			return nil, fmt.Errorf("fonts: %s: cannot load glyph %d", name, i)
 		}

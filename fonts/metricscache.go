@@ -36,7 +36,8 @@ func (f *Font) cache() *metricsCache {
 
 // index maps a rune to a glyph; 0 (.notdef) means the font lacks it.
 func (f *Font) index(r rune) GlyphIndex {
-	e := &f.cache().runes[uint32(r)%uint32(len(f.metrics.runes))]
+	c := f.cache()
+	e := &c.runes[uint32(r)%uint32(len(c.runes))]
 	if e.key != uint32(r)+1 {
 		*e = runeEntry{uint32(r) + 1, f.lookupIndex(r)}
 	}
@@ -45,7 +46,8 @@ func (f *Font) index(r rune) GlyphIndex {
 
 // advance is the glyph's advance width in font units.
 func (f *Font) advance(i GlyphIndex) float64 {
-	e := &f.cache().advances[int(i)%len(f.metrics.advances)]
+	c := f.cache()
+	e := &c.advances[int(i)%len(c.advances)]
 	if e.key != uint32(i)+1 {
 		*e = advanceEntry{uint32(i) + 1, f.lookupAdvance(i)}
 	}

@@ -198,20 +198,20 @@ func TestFillTextDrawsInk(t *testing.T) {
 }
 
 func TestSpritesSharingATextureBatchIntoOneDrawCall(t *testing.T) {
-	calls := drawCalls(t, func(x *Context2D, tex *Texture) {
+	calls := batches(t, func(x *Context2D, tex *Texture) {
 		for i := 0; i < 500; i++ {
 			x.DrawImage(tex, 0, 0, 8, 8, float64(i%90), float64(i/10), 8, 8)
 			x.FillRect(float64(i%90), 0, 2, 2) // solid colour joins the same batch
 		}
 	})
 	if calls != 1 {
-		t.Errorf("1000 draws took %d draw calls, want 1", calls)
+		t.Errorf("1000 draws took %d batches, want 1", calls)
 	}
 }
 
-// drawCalls counts the draw calls of draw, given a red fill and an 8x8
+// batches counts the batches of draw, given a red fill and an 8x8
 // texture.
-func drawCalls(t *testing.T, draw func(x *Context2D, tex *Texture)) int {
+func batches(t *testing.T, draw func(x *Context2D, tex *Texture)) int {
 	var calls int
 	withCanvas(t, 100, 100, func(x *Context2D) {
 		tex := testRenderer.NewTexture(image.NewRGBA(image.Rect(0, 0, 8, 8)))
@@ -278,7 +278,7 @@ func TestStrokeEdgesSnapToQuarterPixels(t *testing.T) {
 
 func TestALargeBatchIsDrawnBeforeAnotherKindJoinsIt(t *testing.T) {
 	rectsThenImage := func(rects int) int {
-		return drawCalls(t, func(x *Context2D, tex *Texture) {
+		return batches(t, func(x *Context2D, tex *Texture) {
 			for i := 0; i < rects; i++ {
 				x.FillRect(float64(i%90), 0, 2, 2)
 			}
@@ -286,9 +286,9 @@ func TestALargeBatchIsDrawnBeforeAnotherKindJoinsIt(t *testing.T) {
 		})
 	}
 	if n := rectsThenImage(2); n != 1 {
-		t.Errorf("2 rects and an image took %d draw calls, want 1 (a small batch widens)", n)
+		t.Errorf("2 rects and an image took %d batches, want 1 (a small batch widens)", n)
 	}
 	if n := rectsThenImage(100); n != 2 {
-		t.Errorf("100 rects and an image took %d draw calls, want 2 (the rects keep the solid program)", n)
+		t.Errorf("100 rects and an image took %d batches, want 2 (the rects keep the solid program)", n)
 	}
 }

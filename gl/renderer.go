@@ -129,7 +129,7 @@ type Renderer struct {
 
 // Stats counts GL work.
 type Stats struct {
-	Batches   int // each drawn in draw calls of maxDrawIndices
+	Batches   int // each drawn in calls of at most maxDrawIndices indices
 	Triangles int
 }
 

@@ -108,6 +108,6 @@ func TestSolidFillsAndShapesShareABatch(t *testing.T) {
 		calls = testRenderer.Stats.Batches
 	})
 	if calls != 1 {
-		t.Errorf("rects and circles took %d draw calls, want 1", calls)
+		t.Errorf("rects and circles took %d batches, want 1", calls)
 	}
 }

@@ -143,8 +143,9 @@ func (a *API) patternObject(p *gl.Pattern) *goja.Object {
 	return o
 }
 
-// paintOf reads a fillStyle/strokeStyle assignment: a CSS colour string or
-// a gradient or pattern object; ok is false for values a browser ignores.
+// paintOf reads a fillStyle/strokeStyle assignment: a gradient or pattern
+// object, or a CSS colour string (other values are converted to one, as in
+// a browser); ok is false for values a browser ignores.
 func (a *API) paintOf(v goja.Value) (gl.Paint, bool) {
 	if o, isObj := v.(*goja.Object); isObj {
 		if g, ok := a.paints.gradients[o]; ok {
@@ -153,11 +154,15 @@ func (a *API) paintOf(v goja.Value) (gl.Paint, bool) {
 		if p, ok := a.paints.patterns[o]; ok {
 			return gl.Paint{Pattern: p}, true
 		}
-		return gl.Paint{}, false
 	}
 	s, isStr := jsString(v)
 	if !isStr {
-		return gl.Paint{}, false
+		// (DOMString or CanvasGradient or CanvasPattern): anything else is
+		// converted to a string, which throws for a Symbol.
+		if _, isSym := v.(*goja.Symbol); isSym {
+			panic(a.vm.NewTypeError("Cannot convert a Symbol value to a string"))
+		}
+		s = v.String()
 	}
 	c, ok := a.paints.color(s)
 	return gl.ColorPaint(c), ok

@@ -204,7 +204,7 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 		if s.frameDelta > 0 {
 			fps = float64(time.Second) / float64(s.frameDelta)
 		}
-		x.FillText(s.fonts, fmt.Sprintf("%4.1f fps  js %.2f ms  gl %.2f ms  draws %d", fps,
+		x.FillText(s.fonts, fmt.Sprintf("%4.1f fps  js %.2f ms  gl %.2f ms  batches %d", fps,
 			ms(s.Stats.JS), ms(s.Stats.Composite), s.renderer.Stats.Batches), 8, s.device.Height-8, w-16)
 	}
 	if kb.Shown {

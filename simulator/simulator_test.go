@@ -454,6 +454,16 @@ func TestScreenshotsAtChosenFrames(t *testing.T) {
 	}
 }
 
+func TestStyleValuesAreConvertedAsInABrowser(t *testing.T) {
+	r := runGame(t, "styles", "--frames", "3")
+	if r.err != nil {
+		t.Fatalf("%v\n%s", r.err, r.stderr)
+	}
+	if want := "object #ff0000\nnumber #ff0000\nsymbol TypeError #000000\n"; r.stdout != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
+	}
+}
+
 func TestHostileCanvasArgumentsNeverPanic(t *testing.T) {
 	r := runGame(t, "torture", "--frames", "3")
 	if !strings.Contains(r.stdout, "internal errors 0") || strings.Contains(r.stdout, "INTERNAL") {
