@@ -102,3 +102,21 @@ func TestSmallClipsOneAfterAnother(t *testing.T) {
 	wantPixel(t, img, 8, 17, rgba(0, 0, 0, 0), 0)
 	wantPixel(t, img, 25, 17, rgba(0, 0, 0, 0), 0)
 }
+
+// A clip left in force keeps its stencil through frames that draw nothing
+// new to it.
+func TestClipInForceOutlivesIdleFrames(t *testing.T) {
+	img := withCanvas(t, 20, 10, func(x *Context2D) {
+		x.BeginPath()
+		x.Rect(0, 0, 10, 10)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#00f"))
+		x.FillRect(0, 0, 5, 10)
+		testRenderer.EndFrame()
+		testRenderer.EndFrame()
+		testRenderer.EndFrame()
+		x.FillRect(0, 0, 20, 10) // still clipped to the left half
+	})
+	wantPixel(t, img, 7, 5, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 15, 5, rgba(0, 0, 0, 0), 0)
+}

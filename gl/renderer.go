@@ -375,15 +375,15 @@ func (r *Renderer) applyBlend(m blendMode) {
 }
 
 // detachIdleStencils takes the stencil off every canvas that did not use
-// it since the last call, once a frame: a game that clips every frame
-// keeps it on (attaching costs llvmpipe a flush), one that clipped once
-// gets rectangle binning back.
+// it since the last call and has no clip in force, once a frame: a game
+// that clips every frame keeps it on (attaching costs llvmpipe a flush),
+// one that clipped once gets rectangle binning back.
 func (r *Renderer) detachIdleStencils() {
 	for c := range r.stencilled {
 		switch {
 		case c.deleted || !c.stencilOn:
 			delete(r.stencilled, c)
-		case c.stencilUsed:
+		case c.stencilUsed || c.clipMask != 0: // a clip in force lives in the stencil
 			c.stencilUsed = false
 		default:
 			c.detachStencil()
