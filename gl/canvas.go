@@ -16,7 +16,7 @@ const MaxCanvasSize = 8192
 type Canvas struct {
 	r        *Renderer
 	tex, fbo uint32
-	stencil  uint32 // renderbuffer, made on the first path fill or clip
+	stencil  uint32 // renderbuffer, made when a clip, fill or stroke first needs it; Resize deletes it
 	// The stencil is attached to the framebuffer only while it is used:
 	// llvmpipe bins quads as rectangles only into a framebuffer without one
 	// (see maxDrawIndices). It comes off after a frame that did not use it

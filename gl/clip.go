@@ -42,9 +42,9 @@ func (x *Context2D) applyClip() {
 		return
 	}
 	r := x.r
-	if r.target == c {
-		r.Flush() // drawn under the old clip
-	}
+	// Drawn under the old clip, or on another canvas: building the clip
+	// adds its fans to the batch.
+	r.Flush()
 	c.clip = x.state.clip
 	if c.clip == nil {
 		c.clipMask = 0

@@ -188,6 +188,7 @@ func (r *Renderer) blendLayer(layer, target *Canvas, op CompositeOp) {
 	}
 	snap := r.snapshot(target)
 	r.bindTarget(target)
+	r.applyClipTest(target)
 	r.useProgram(r.blendProg)
 	gl.Uniform1i(r.uBlendMode, int32(op-OpMultiply))
 	gl.Uniform2f(r.uBlendSize, float32(target.width), float32(target.height))

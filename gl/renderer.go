@@ -140,8 +140,7 @@ func NewRenderer() (*Renderer, error) {
 		return nil, fmt.Errorf("gl: loading OpenGL 3.3 functions: %w", err)
 	}
 	r := &Renderer{
-		canvases: map[*Canvas]struct{}{},
-
+		canvases:   map[*Canvas]struct{}{},
 		stencilled: map[*Canvas]struct{}{},
 		textures:   map[*Texture]struct{}{},
 		smooth:     map[uint32]bool{},

@@ -1,6 +1,7 @@
 package gl
 
 import (
+	"math"
 	"testing"
 )
 
@@ -24,7 +25,6 @@ func TestStencilComesOffAfterAnIdleFrame(t *testing.T) {
 		x.FillRect(0, 0, 40, 20) // blue, left half only
 		ox.SetFillColor(mustColor("#f00"))
 		ox.FillRect(0, 0, 10, 10)
-		testRenderer.Flush()
 		x.SetFillColor(mustColor("#0f0"))
 		x.FillRect(0, 10, 40, 10) // green, still left half only
 		testRenderer.Flush()
@@ -36,7 +36,8 @@ func TestStencilComesOffAfterAnIdleFrame(t *testing.T) {
 		testRenderer.EndFrame()
 		onAfterIdleFrame = x.c.stencilOn
 
-		// A concave path needs the stencil again, across the old clip's edge.
+		// A concave path needs the stencil again (its test masks clip bits
+		// out).
 		x.SetFillColor(mustColor("#fff"))
 		x.BeginPath()
 		x.MoveTo(10, 2)
@@ -119,4 +120,117 @@ func TestClipInForceOutlivesIdleFrames(t *testing.T) {
 	})
 	wantPixel(t, img, 7, 5, rgba(0, 0, 255, 255), 0)
 	wantPixel(t, img, 15, 5, rgba(0, 0, 0, 0), 0)
+}
+
+// A batch pending on another canvas when a clip is built is drawn there,
+// not into the clip.
+func TestClipBuiltWithAnotherCanvasPending(t *testing.T) {
+	var other [4]uint8
+	img := withCanvas(t, 20, 20, func(x *Context2D) {
+		b, _ := testRenderer.NewCanvas(10, 10)
+		defer b.Delete()
+		bx := testRenderer.NewContext2D(b)
+		bx.SetFillColor(mustColor("#f00"))
+		bx.FillRect(0, 0, 5, 5) // pending
+		x.BeginPath()
+		x.Arc(10, 10, 8, 0, 2*math.Pi, false)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#00f"))
+		x.FillRect(0, 0, 20, 20)
+		p := b.ReadPixels().RGBAAt(2, 2)
+		other = [4]uint8{p.R, p.G, p.B, p.A}
+	})
+	if other != [4]uint8{255, 0, 0, 255} {
+		t.Errorf("the other canvas shows %v, want red", other)
+	}
+	wantPixel(t, img, 10, 10, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 3, 3, rgba(0, 0, 0, 0), 0) // outside the circle
+}
+
+// Blend modes drawn through a shader honour the clip too.
+func TestBlendModeUnderClip(t *testing.T) {
+	img := withCanvas(t, 40, 20, func(x *Context2D) {
+		x.SetFillColor(mustColor("#fff"))
+		x.FillRect(0, 0, 40, 20)
+		x.BeginPath()
+		x.Rect(0, 0, 20, 20)
+		x.Clip(false)
+		x.SetCompositeOp(OpMultiply)
+		x.SetFillColor(mustColor("#f00"))
+		x.FillRect(0, 0, 40, 20)
+	})
+	wantPixel(t, img, 5, 5, rgba(255, 0, 0, 255), 1)
+	wantPixel(t, img, 30, 5, rgba(255, 255, 255, 255), 1)
+}
+
+// Restoring to a parent clip clips to it again; afterwards nothing clips.
+func TestNestedClipRestoredToItsParent(t *testing.T) {
+	img := withCanvas(t, 40, 40, func(x *Context2D) {
+		x.Save()
+		x.BeginPath()
+		x.Rect(0, 0, 30, 30)
+		x.Clip(false)
+		x.Save()
+		x.BeginPath()
+		x.Arc(10, 10, 5, 0, 2*math.Pi, false)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#00f"))
+		x.FillRect(0, 0, 40, 40)
+		x.Restore()
+		x.SetFillColor(mustColor("#0f0"))
+		x.FillRect(20, 0, 20, 40) // left of 30 only
+		x.Restore()
+		x.SetStrokeColor(mustColor("rgba(255,0,0,0.5)"))
+		x.SetLineWidth(2)
+		x.BeginPath()
+		x.MoveTo(0, 35)
+		x.LineTo(40, 35)
+		x.MoveTo(0, 10)
+		x.LineTo(40, 10)
+		x.Stroke()
+	})
+	wantPixel(t, img, 10, 12, rgba(0, 0, 255, 255), 0)
+	wantPixel(t, img, 2, 2, rgba(0, 0, 0, 0), 0)
+	wantPixel(t, img, 25, 20, rgba(0, 255, 0, 255), 0)
+	wantPixel(t, img, 35, 20, rgba(0, 0, 0, 0), 0)
+	wantPixel(t, img, 10, 35, rgba(128, 0, 0, 128), 1)
+	wantPixel(t, img, 35, 10, rgba(128, 0, 0, 128), 1)
+	wantPixel(t, img, 10, 10, rgba(128, 0, 128, 255), 1)
+}
+
+// Clip edges on half pixels and far off the canvas: pixel centres decide,
+// and nothing is left behind for an unclipped stroke to trip on.
+func TestClipAtHalfPixelsAndOffCanvas(t *testing.T) {
+	img := withCanvas(t, 40, 20, func(x *Context2D) {
+		x.Save()
+		x.BeginPath()
+		x.Rect(-100, 10.5, 110.5, 1e6)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#00f"))
+		x.FillRect(0, 0, 40, 20)
+		x.Restore()
+		x.Save()
+		x.BeginPath()
+		x.Rect(20.5, 0.5, 9, 9)
+		x.Clip(false)
+		x.SetFillColor(mustColor("#0f0"))
+		x.FillRect(0, 0, 40, 20)
+		x.Restore()
+		x.SetStrokeColor(mustColor("rgba(255,0,0,0.5)"))
+		x.SetLineWidth(40)
+		x.BeginPath()
+		x.MoveTo(0, 10)
+		x.LineTo(40, 10)
+		x.Stroke()
+	})
+	for y := 0; y < 20; y++ {
+		for xx := 0; xx < 40; xx++ {
+			if p := img.RGBAAt(xx, y); p.A < 127 {
+				t.Fatalf("pixel %d,%d = %v: the stroke is missing", xx, y, p)
+			}
+		}
+	}
+	wantPixel(t, img, 9, 15, rgba(128, 0, 127, 255), 1)
+	wantPixel(t, img, 10, 15, rgba(128, 0, 0, 128), 1)
+	wantPixel(t, img, 25, 5, rgba(128, 127, 0, 255), 1)
 }
