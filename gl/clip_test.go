@@ -1,6 +1,8 @@
 package gl
 
 import (
+	"image"
+	"image/color"
 	"math"
 	"testing"
 )
@@ -63,13 +65,15 @@ func TestStencilComesOffAfterAnIdleFrame(t *testing.T) {
 	if onAfterIdleFrame {
 		t.Error("the stencil stayed on through a frame that did not use it")
 	}
-	wantPixel(t, img, 5, 5, rgba(0, 0, 255, 255), 0)
-	wantPixel(t, img, 25, 15, rgba(0, 0, 0, 0), 0) // the green was clipped
-	wantPixel(t, img, 5, 15, rgba(0, 255, 0, 255), 0)
-	wantPixel(t, img, 15, 3, rgba(255, 255, 255, 255), 0)
-	wantPixel(t, img, 35, 3, rgba(255, 255, 255, 255), 0) // outside the old clip: filled
-	wantPixel(t, img, 5, 12, rgba(128, 128, 0, 255), 1)   // half red over green
-	wantPixel(t, img, 35, 12, rgba(128, 0, 0, 128), 1)
+	wantPixels(t, img,
+		pixelAt{5, 5, rgba(0, 0, 255, 255), 0},
+		pixelAt{25, 15, rgba(0, 0, 0, 0), 0}, // the green was clipped
+		pixelAt{5, 15, rgba(0, 255, 0, 255), 0},
+		pixelAt{15, 3, rgba(255, 255, 255, 255), 0},
+		pixelAt{35, 3, rgba(255, 255, 255, 255), 0}, // outside the old clip: filled
+		pixelAt{5, 12, rgba(128, 128, 0, 255), 1},   // half red over green
+		pixelAt{35, 12, rgba(128, 0, 0, 128), 1},
+	)
 }
 
 // A clip's stencil work stays inside its bounds; switching from one clip
@@ -95,13 +99,15 @@ func TestSmallClipsOneAfterAnother(t *testing.T) {
 		x.SetFillColor(mustColor("#f00"))
 		x.FillRect(0, 0, 40, 20)
 	})
-	wantPixel(t, img, 5, 5, rgba(0, 0, 255, 255), 0)
-	wantPixel(t, img, 25, 5, rgba(0, 0, 255, 255), 0)
-	wantPixel(t, img, 31, 15, rgba(0, 0, 255, 255), 0)
-	wantPixel(t, img, 17, 5, rgba(0, 0, 0, 0), 0)
-	wantPixel(t, img, 2, 17, rgba(255, 0, 0, 255), 0)
-	wantPixel(t, img, 8, 17, rgba(0, 0, 0, 0), 0)
-	wantPixel(t, img, 25, 17, rgba(0, 0, 0, 0), 0)
+	wantPixels(t, img,
+		pixelAt{5, 5, rgba(0, 0, 255, 255), 0},
+		pixelAt{25, 5, rgba(0, 0, 255, 255), 0},
+		pixelAt{31, 15, rgba(0, 0, 255, 255), 0},
+		pixelAt{17, 5, rgba(0, 0, 0, 0), 0},
+		pixelAt{2, 17, rgba(255, 0, 0, 255), 0},
+		pixelAt{8, 17, rgba(0, 0, 0, 0), 0},
+		pixelAt{25, 17, rgba(0, 0, 0, 0), 0},
+	)
 }
 
 // A clip left in force keeps its stencil through frames that draw nothing
@@ -189,13 +195,15 @@ func TestNestedClipRestoredToItsParent(t *testing.T) {
 		x.LineTo(40, 10)
 		x.Stroke()
 	})
-	wantPixel(t, img, 10, 12, rgba(0, 0, 255, 255), 0)
-	wantPixel(t, img, 2, 2, rgba(0, 0, 0, 0), 0)
-	wantPixel(t, img, 25, 20, rgba(0, 255, 0, 255), 0)
-	wantPixel(t, img, 35, 20, rgba(0, 0, 0, 0), 0)
-	wantPixel(t, img, 10, 35, rgba(128, 0, 0, 128), 1)
-	wantPixel(t, img, 35, 10, rgba(128, 0, 0, 128), 1)
-	wantPixel(t, img, 10, 10, rgba(128, 0, 128, 255), 1)
+	wantPixels(t, img,
+		pixelAt{10, 12, rgba(0, 0, 255, 255), 0},
+		pixelAt{2, 2, rgba(0, 0, 0, 0), 0},
+		pixelAt{25, 20, rgba(0, 255, 0, 255), 0},
+		pixelAt{35, 20, rgba(0, 0, 0, 0), 0},
+		pixelAt{10, 35, rgba(128, 0, 0, 128), 1},
+		pixelAt{35, 10, rgba(128, 0, 0, 128), 1},
+		pixelAt{10, 10, rgba(128, 0, 128, 255), 1},
+	)
 }
 
 // Clip edges on half pixels and far off the canvas: pixel centres decide,
@@ -230,7 +238,23 @@ func TestClipAtHalfPixelsAndOffCanvas(t *testing.T) {
 			}
 		}
 	}
-	wantPixel(t, img, 9, 15, rgba(128, 0, 127, 255), 1)
-	wantPixel(t, img, 10, 15, rgba(128, 0, 0, 128), 1)
-	wantPixel(t, img, 25, 5, rgba(128, 127, 0, 255), 1)
+	wantPixels(t, img,
+		pixelAt{9, 15, rgba(128, 0, 127, 255), 1},
+		pixelAt{10, 15, rgba(128, 0, 0, 128), 1},
+		pixelAt{25, 5, rgba(128, 127, 0, 255), 1},
+	)
+}
+
+// pixelAt is a pixel a test wants, within tol per channel.
+type pixelAt struct {
+	x, y int
+	want color.RGBA
+	tol  int
+}
+
+func wantPixels(t *testing.T, img *image.RGBA, ps ...pixelAt) {
+	t.Helper()
+	for _, p := range ps {
+		wantPixel(t, img, p.x, p.y, p.want, p.tol)
+	}
 }
