@@ -3,13 +3,12 @@ package domains
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/internal/testfs"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -31,15 +30,7 @@ type harness struct {
 func newHarness(t *testing.T, files map[string]string, mod func(*Options)) *harness {
 	t.Helper()
 	root := t.TempDir()
-	for name, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, root, files)
 	h := &harness{t: t, clock: &fakeClock{}}
 	opts := Options{Name: "main", Root: root, Stdout: &h.out, Stderr: &h.err, Clock: h.clock, Seed: 1, ScriptTimeout: 2 * time.Second}
 	if mod != nil {

@@ -3,8 +3,6 @@ package jsapi_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 	"github.com/minisim/minisim/domains"
 	"github.com/minisim/minisim/fonts"
 	"github.com/minisim/minisim/gl"
+	"github.com/minisim/minisim/internal/testfs"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -133,15 +132,7 @@ func newEnvWith(t *testing.T, host *fakeHost, platform, src string) *env {
 func openEnv(t *testing.T, host *fakeHost, files map[string]string, cfg jsapi.Config) *env {
 	t.Helper()
 	root := t.TempDir()
-	for name, src := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, root, files)
 	e := &env{host: host}
 	d, err := domains.New(domains.Options{Name: "main", Root: root, Stdout: &e.out, Stderr: &e.err, Clock: &clock{}})
 	if err != nil {

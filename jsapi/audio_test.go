@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/minisim/minisim/audio"
+	"github.com/minisim/minisim/internal/testfs"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -54,15 +55,7 @@ func wavFile(seconds float64) []byte {
 func audioEnv(t *testing.T, platform string, files map[string][]byte, script string) *env {
 	t.Helper()
 	e := newEnv(t, platform, "")
-	for name, data := range files {
-		p := filepath.Join(e.d.Root(), filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, e.d.Root(), files)
 	e.run(t, script)
 	return e
 }

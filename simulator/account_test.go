@@ -16,10 +16,7 @@ func TestDecisionsAreRememberedUntilTheMockChanges(t *testing.T) {
 	mockFile := filepath.Join("testdata", "games", "account", "mock.json")
 	run := func(mock string) result {
 		t.Helper()
-		r := runGame(t, "account", "--frames", "30", "--data", data, "--mock", mock)
-		if r.err != nil {
-			t.Fatalf("%v\n%s", r.err, r.stderr)
-		}
+		r := mustRunGame(t, "account", "--frames", "30", "--data", data, "--mock", mock)
 		return r
 	}
 	// First run: the werun prompt and the privacy popup are answered by
@@ -125,11 +122,8 @@ func TestDialogIsDrawnAndTakesClicks(t *testing.T) {
 // replaced by its open data, and once five minutes of virtual time have
 // passed, by the expiry error.
 func TestCloudFunctionReadsCloudIDUntilItExpires(t *testing.T) {
-	r := runGame(t, "wxcloud", "--fps", "1", "--frames", "305", "--data", t.TempDir(),
+	r := mustRunGame(t, "wxcloud", "--fps", "1", "--frames", "305", "--data", t.TempDir(),
 		"--mock", filepath.Join("testdata", "games", "wxcloud", "mock.json"))
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
 	wantLines(t, r.stdout,
 		`fresh {"appid":"wx_cloud_fn","env":"dev-1","openid":"o_walker","steps":5000,"sum":5}`+"\n",
 		`late {"appid":"wx_cloud_fn","env":"dev-1","openid":"o_walker","steps":"-601006 cloudID expired.","sum":0}`+"\n")

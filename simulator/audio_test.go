@@ -6,10 +6,7 @@ import (
 )
 
 func TestHeadlessAudioKeepsItsTiming(t *testing.T) {
-	r := runGame(t, "audio", "--frames", "40")
-	if r.err != nil {
-		t.Fatalf("run: %v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "audio", "--frames", "40")
 	// Under --headless the clock moves 1000/60 ms a frame and timers run
 	// at frames, as setTimeout's do: a 100 ms sound, played at a frame,
 	// ends on the 7th frame after (6 frames are a hair under 100 ms). The

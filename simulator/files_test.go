@@ -11,10 +11,7 @@ import (
 func TestUserFilesPersistAcrossRuns(t *testing.T) {
 	data := t.TempDir()
 	for run := 1; run <= 2; run++ {
-		r := runGame(t, "files", "--frames", "10", "--data", data)
-		if r.err != nil {
-			t.Fatalf("%v\n%s", r.err, r.stderr)
-		}
+		r := mustRunGame(t, "files", "--frames", "10", "--data", data)
 		wantLines(t, r.stdout, fmt.Sprintf("run %d writeFile:ok\n", run),
 			"escape: readFileSync:fail permission denied, open wxfile://usr/../../../../minisim.db\n")
 		if run == 1 {

@@ -70,10 +70,7 @@ func TestNetworkInAGame(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	r := runGame(t, "network", "--frames", "10", "--query", "base="+srv.URL)
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "network", "--frames", "10", "--query", "base="+srv.URL)
 	wantLines(t, r.stdout, "network wifi\n", "request request:fail timeout\n", "image 2 3\n", "remote image 2 3\n")
 	if !strings.Contains(r.stderr, `networkTimeout.downloadFile must be a positive number of milliseconds, not "soon"`) {
 		t.Errorf("no warning about game.json's downloadFile timeout:\n%s", r.stderr)

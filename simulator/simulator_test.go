@@ -63,6 +63,16 @@ func runGame(t *testing.T, game string, flags ...string) result {
 	return r
 }
 
+// mustRunGame is runGame for a run that must succeed.
+func mustRunGame(t *testing.T, game string, flags ...string) result {
+	t.Helper()
+	r := runGame(t, game, flags...)
+	if r.err != nil {
+		t.Fatalf("%s: %v\n%s", game, r.err, r.stderr)
+	}
+	return r
+}
+
 func wantLines(t *testing.T, got string, want ...string) {
 	t.Helper()
 	for _, w := range want {
@@ -73,10 +83,7 @@ func wantLines(t *testing.T, got string, want ...string) {
 }
 
 func TestSceneRendersAsGolden(t *testing.T) {
-	r := runGame(t, "scene", "--frames", "30")
-	if r.err != nil {
-		t.Fatalf("run: %v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "scene", "--frames", "30")
 	wantLines(t, r.stdout,
 		"screen canvas 375x667\n",
 		"images 32x32 64x32 complete=true\n",
@@ -117,10 +124,7 @@ func TestScriptedTouchesReachTheGame(t *testing.T) {
 		{"frame": 7, "type": "cancel", "id": 1, "x": 300, "y": 400.5},
 		{"frame": 8, "type": "move", "id": 5, "x": 1, "y": 1}
 	]`), 0o644)
-	r := runGame(t, "touch", "--frames", "10", "--input", input)
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "touch", "--frames", "10", "--input", input)
 	want := "start id=0 x=100 y=200 touches=1 ts=66.7\n" +
 		"start id=1 x=300 y=400.5 touches=2 ts=83.3\n" +
 		"move id=0 x=110 y=210 touches=2 ts=100.0\n" +
@@ -145,10 +149,7 @@ func TestScriptedKeysReachTheGameAndItsSoftKeyboard(t *testing.T) {
 		{"frame": 8, "type": "keydown", "key": "Enter"},
 		{"frame": 9, "type": "keydown", "key": "z"}
 	]`), 0o644)
-	r := runGame(t, "keyboard", "--frames", "12", "--input", input)
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "keyboard", "--frames", "12", "--input", input)
 	want := "down ArrowLeft ArrowLeft 33.3\n" +
 		"up a KeyA\n" +
 		"showKeyboard:ok\n" +
@@ -163,10 +164,7 @@ func TestScriptedKeysReachTheGameAndItsSoftKeyboard(t *testing.T) {
 }
 
 func TestWorkersAndSubpackagesFromGameJSON(t *testing.T) {
-	r := runGame(t, "worker", "--frames", "10")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "worker", "--frames", "10")
 	want := "main: require(\"workers/calc/primes.js\"): workers/calc/primes.js: it is in the workers folder, which only a Worker loads (wx.createWorker)\n" +
 		"[worker] typeof wx in the worker: undefined\n" +
 		"primes below 1000: 168 took a copy: 3\n" +
@@ -206,10 +204,7 @@ func TestESModulesMixedWithRequire(t *testing.T) {
 }
 
 func TestTikTokProjectGetsTT(t *testing.T) {
-	r := runGame(t, "tiktok", "--frames", "5")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "tiktok", "--frames", "5")
 	wantLines(t, r.stdout,
 		"wx is undefined, tt.canIUse(createCanvas)=true, canIUse(createVideo)=false, appName=Douyin",
 		"blocked: require(\"./open/index.js\"): open/index.js is inside the open data domain's folder open/",
@@ -217,10 +212,7 @@ func TestTikTokProjectGetsTT(t *testing.T) {
 }
 
 func TestLandscapeGameSeesRotatedScreen(t *testing.T) {
-	r := runGame(t, "landscape", "--frames", "5", "--device", "iPhone X")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "landscape", "--frames", "5", "--device", "iPhone X")
 	wantLines(t, r.stdout, "812x375 landscape safe ", "canvas 812x375", "async getSystemInfo:ok 812", "promise getSystemInfo:ok")
 	if b := r.screenshot.Bounds(); b.Dx() != 2436 || b.Dy() != 1125 {
 		t.Errorf("screenshot %v, want 2436x1125", b.Size())
@@ -271,10 +263,7 @@ func TestParseArgsRejectsBadFlags(t *testing.T) {
 }
 
 func TestPreferredFramesPerSecondLowersTheRate(t *testing.T) {
-	r := runGame(t, "fps", "--frames", "20")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "fps", "--frames", "20")
 	want := "dt=16.667\ndt=16.667\ndt=33.333\ndt=33.333\ndt=33.333\n"
 	if r.stdout != want {
 		t.Errorf("rAF intervals:\n%s\nwant:\n%s", r.stdout, want)
@@ -282,10 +271,7 @@ func TestPreferredFramesPerSecondLowersTheRate(t *testing.T) {
 }
 
 func TestPlatformAPIsReportThePreset(t *testing.T) {
-	r := runGame(t, "apis", "--frames", "30", "--query", "level=3&name=a%20b", "--device", "iPhone X")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "apis", "--frames", "30", "--query", "level=3&name=a%20b", "--device", "iPhone X")
 	want := `launch 1001 {"level":"3","name":"a b"}
 system iPhone iPhone X<iPhone10,3> ios iOS 16.7 375 812 375 812 3 44 {"left":0,"right":375,"top":44,"bottom":778,"width":375,"height":734} zh_CN
 window 375 3 device iPhone -1 base string
@@ -303,10 +289,7 @@ later 116.667 116
 }
 
 func TestCanvasExportsRoundTrip(t *testing.T) {
-	r := runGame(t, "export", "--frames", "30")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "export", "--frames", "30")
 	wantLines(t, r.stdout,
 		"dataURL data:image/png;base64,\n",
 		"sync path wxfile://tmp_1.png\n",
@@ -359,10 +342,7 @@ func TestOpenDataDomain(t *testing.T) {
 }
 
 func testOpenDataDomain(t *testing.T, platform string) {
-	r := runGame(t, "opendata", "--frames", "10", "--platform", platform)
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "opendata", "--frames", "10", "--platform", platform)
 	wantLines(t, r.stdout,
 		"main sees undefined undefined shared 375x667\n",
 		"refused post function: OpenDataContext.postMessage: message.f: functions cannot be sent to the open data domain\n",
@@ -417,10 +397,7 @@ func TestOpenDataDomainSecuritySuite(t *testing.T) {
 }
 
 func TestTikTokSharedCanvasOverlay(t *testing.T) {
-	r := runGame(t, "ttopen", "--frames", "5")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "ttopen", "--frames", "5")
 	wantLines(t, r.stdout, "namespaces true true undefined\n", "style 50vw 100px 10vh 25vw\n",
 		"[open] open namespaces true undefined\n")
 	wantLines(t, r.stderr, `sharedCanvas.style.width = "wide"`)
@@ -440,10 +417,7 @@ func TestTikTokSharedCanvasOverlay(t *testing.T) {
 func TestScreenshotsAtChosenFrames(t *testing.T) {
 	dir := t.TempDir()
 	pattern := filepath.Join(dir, "shot-%d.png")
-	r := runGame(t, "fps", "--frames", "20", "--screenshot-at", "2,4:"+pattern)
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	mustRunGame(t, "fps", "--frames", "20", "--screenshot-at", "2,4:"+pattern)
 	for _, n := range []string{"2", "4"} {
 		if _, err := os.Stat(filepath.Join(dir, "shot-"+n+".png")); err != nil {
 			t.Errorf("no screenshot after frame %s: %v", n, err)
@@ -455,10 +429,7 @@ func TestScreenshotsAtChosenFrames(t *testing.T) {
 }
 
 func TestStyleValuesAreConvertedAsInABrowser(t *testing.T) {
-	r := runGame(t, "styles", "--frames", "3")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "styles", "--frames", "3")
 	if want := "object #ff0000\nnumber #ff0000\nsymbol TypeError #000000\n"; r.stdout != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
 	}
@@ -475,10 +446,7 @@ func TestHostileCanvasArgumentsNeverPanic(t *testing.T) {
 func TestLocalStoragePersistsAcrossRuns(t *testing.T) {
 	data := t.TempDir()
 	for run := 1; run <= 2; run++ {
-		r := runGame(t, "storage", "--frames", "10", "--data", data)
-		if r.err != nil {
-			t.Fatalf("%v\n%s", r.err, r.stderr)
-		}
+		r := mustRunGame(t, "storage", "--frames", "10", "--data", data)
 		wantLines(t, r.stdout, fmt.Sprintf("run %d setStorage:ok keys last,runs\n", run))
 	}
 	if _, err := os.Stat(filepath.Join(data, "minisim.db")); err != nil {
@@ -495,10 +463,7 @@ func TestTwoPlayersOnOneDataFolderSeeEachOther(t *testing.T) {
 		if user == "o_alice" { // Alice opens the game from her team's share card
 			flags = append(flags, "--share-ticket", "tk_team")
 		}
-		r := runGame(t, "cloud", flags...)
-		if r.err != nil {
-			t.Fatalf("%v\n%s", r.err, r.stderr)
-		}
+		r := mustRunGame(t, "cloud", flags...)
 		wantLines(t, r.stdout, want...)
 	}
 	// Bob's seeded 120 is his until he plays; Dave never played, so he is
@@ -560,10 +525,7 @@ func TestMalformedSubpackagesWorkersAndPluginsAreProjectErrors(t *testing.T) {
 // Plugins shipped in the project (game.json plugins.<alias>.path) run once
 // per domain they are declared for; others fail with what to do.
 func TestRequirePluginRunsPluginsShippedInTheProject(t *testing.T) {
-	r := runGame(t, "plugins", "--frames", "2")
-	if r.err != nil {
-		t.Fatalf("%v\n%s", r.err, r.stderr)
-	}
+	r := mustRunGame(t, "plugins", "--frames", "2")
 	wantLines(t, r.stdout,
 		"[open] open: layout 1.0 (helper) runs 1\n",
 		`[open] open engine: requirePlugin("engine"): the plugin is not declared for this context: add {"type": "openDataContext"} to game.json plugins.engine.contexts`+"\n",
