@@ -23,11 +23,9 @@ type Canvas struct {
 	// (Renderer.detachIdleStencils); a detached renderbuffer keeps its
 	// content.
 	stencilOn, stencilUsed bool
-	// stencilDirty is where the stencil may hold clip bits (the last clip's
-	// bounds); stencilStale says that clip was dropped, so the area is
-	// cleared before the stencil is next used.
+	// stencilDirty is where the stencil may hold clip bits: the clip's
+	// bounds, kept after the clip is dropped until the stencil is next used.
 	stencilDirty  image.Rectangle
-	stencilStale  bool
 	width, height int
 	// clip is the clip region the stencil holds; clipMask is clipBit while
 	// it holds one (see clip.go).
@@ -72,7 +70,7 @@ func (c *Canvas) Resize(width, height int) error {
 	if c.stencil != 0 { // made again, at the new size, when next needed
 		gl.FramebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_STENCIL_ATTACHMENT, gl.RENDERBUFFER, 0)
 		gl.DeleteRenderbuffers(1, &c.stencil)
-		c.stencil, c.stencilOn, c.stencilStale, c.stencilDirty = 0, false, false, image.Rectangle{}
+		c.stencil, c.stencilOn, c.stencilDirty = 0, false, image.Rectangle{}
 	}
 	c.clip, c.clipMask = nil, 0
 	if st := gl.CheckFramebufferStatus(gl.FRAMEBUFFER); st != gl.FRAMEBUFFER_COMPLETE {
@@ -102,9 +100,9 @@ func (c *Canvas) ensureStencil() {
 		}
 		r.stencilled[c] = struct{}{}
 	}
-	if c.stencilStale {
+	if c.clipMask == 0 && !c.stencilDirty.Empty() { // a dropped clip's bits
 		c.clearStencil(c.stencilDirty, 0)
-		c.stencilDirty, c.stencilStale = image.Rectangle{}, false
+		c.stencilDirty = image.Rectangle{}
 	}
 }
 
@@ -126,7 +124,7 @@ func (c *Canvas) allocStencil() {
 	gl.StencilMask(0xff)
 	gl.ClearStencil(0)
 	gl.Clear(gl.STENCIL_BUFFER_BIT)
-	c.stencilOn, c.stencilStale, c.stencilDirty = true, false, image.Rectangle{}
+	c.stencilOn, c.stencilDirty = true, image.Rectangle{}
 }
 
 // clearStencil sets the stencil to v inside rect (canvas pixels, y down
@@ -216,6 +214,7 @@ func (c *Canvas) Delete() {
 	}
 	c.deleted = true
 	delete(r.canvases, c)
+	delete(r.stencilled, c)
 }
 
 // Texture is an immutable image uploaded to the GPU (a decoded PNG/JPEG).
@@ -287,8 +286,4 @@ func (r *Renderer) DeleteAll() {
 		g.lut, g.dirty = 0, true
 	}
 	r.gradients = nil
-	for _, p := range r.patterns {
-		r.DeletePattern(p)
-	}
-	r.patterns = nil
 }

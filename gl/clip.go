@@ -21,7 +21,8 @@ const (
 // restore() returns to an older one for free.
 type clipNode struct {
 	parent  *clipNode
-	polys   [][]point // device space
+	polys   [][]point       // device space
+	bounds  image.Rectangle // the whole pixels around polys
 	evenOdd bool
 }
 
@@ -31,7 +32,7 @@ func (x *Context2D) Clip(evenOdd bool) {
 	for _, p := range x.path.polygons() {
 		polys = append(polys, append([]point(nil), p...))
 	}
-	x.state.clip = &clipNode{parent: x.state.clip, polys: polys, evenOdd: evenOdd}
+	x.state.clip = &clipNode{parent: x.state.clip, polys: polys, bounds: pixelBounds(polys), evenOdd: evenOdd}
 }
 
 // applyClip makes the canvas's stencil hold the state's clip region before
@@ -47,8 +48,7 @@ func (x *Context2D) applyClip() {
 	r.Flush()
 	c.clip = x.state.clip
 	if c.clip == nil {
-		c.clipMask = 0
-		c.stencilStale = c.stencil != 0 // cleared when the stencil is next used
+		c.clipMask = 0 // its bits go when the stencil is next used
 		return
 	}
 	c.ensureStencil()
@@ -56,7 +56,7 @@ func (x *Context2D) applyClip() {
 	bounds := image.Rect(0, 0, c.width, c.height)
 	for n := c.clip; n != nil; n = n.parent {
 		chain = append(chain, n)
-		bounds = bounds.Intersect(n.bounds())
+		bounds = bounds.Intersect(n.bounds)
 	}
 	// The stencil work stays inside the clip's bounds, so a small clip
 	// (an avatar's circle) costs little however large the canvas is.
@@ -76,25 +76,21 @@ func (x *Context2D) applyClip() {
 	r.manualStencil = false
 }
 
-// bounds is the whole-pixel box around the clip path's polygons.
-func (n *clipNode) bounds() image.Rectangle {
-	minX, minY := math.Inf(1), math.Inf(1)
-	maxX, maxY := math.Inf(-1), math.Inf(-1)
-	for _, p := range n.polys {
-		for _, q := range p {
-			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
-			maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
-		}
+// pixelBounds is the whole-pixel box around polys, empty for none.
+func pixelBounds(polys [][]point) image.Rectangle {
+	box := emptyBox()
+	for _, p := range polys {
+		box.add(p)
 	}
-	if !(minX <= maxX && minY <= maxY) {
+	if !(box.min.x <= box.max.x && box.min.y <= box.max.y) {
 		return image.Rectangle{}
 	}
 	// Clamped well outside any canvas before converting, so huge or
 	// infinite coordinates cannot overflow an int.
 	const far = 2 * MaxCanvasSize
 	clamp := func(v float64) float64 { return math.Max(-far, math.Min(far, v)) }
-	return image.Rect(int(math.Floor(clamp(minX))), int(math.Floor(clamp(minY))),
-		int(math.Ceil(clamp(maxX))), int(math.Ceil(clamp(maxY))))
+	return image.Rect(int(math.Floor(clamp(box.min.x))), int(math.Floor(clamp(box.min.y))),
+		int(math.Ceil(clamp(box.max.x))), int(math.Ceil(clamp(box.max.y))))
 }
 
 // intersectClip clears the clip bit outside one clip path, inside bounds
@@ -130,7 +126,7 @@ func (r *Renderer) intersectClip(c *Canvas, n *clipNode, bounds image.Rectangle)
 	gl.StencilMask(windingBits)
 	gl.StencilFunc(gl.ALWAYS, 0, 0xff)
 	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO)
-	r.stencilQuad(c, n.bounds())
+	r.stencilQuad(c, n.bounds)
 	gl.StencilMask(0xff)
 	gl.ColorMask(true, true, true, true)
 }

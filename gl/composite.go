@@ -47,28 +47,41 @@ var CompositeOpNames = []string{
 	"hard-light", "soft-light", "difference", "exclusion", "hue", "saturation", "color", "luminosity",
 }
 
-// direct maps the operations that GL blending does by itself and that
-// leave pixels outside the drawn shape alone (source pixels there are
-// transparent, and these operations keep the destination for a
-// transparent source).
-var direct = map[CompositeOp]blendMode{
-	OpSourceOver:      blendSourceOver,
-	OpSourceAtop:      blendSourceAtop,
-	OpDestinationOver: blendDestOver,
-	OpDestinationOut:  blendDestOut,
-	OpLighter:         blendLighter,
-	OpXor:             blendXor,
-}
+// compositeWay is how an operation reaches the canvas.
+type compositeWay uint8
 
-// layered maps the Porter-Duff operations that change pixels outside the
-// shape too (a transparent source clears them): the shape is drawn into a
-// layer, and the whole layer is blended onto the canvas.
-var layered = map[CompositeOp]blendMode{
-	OpSourceIn:        blendSourceIn,
-	OpSourceOut:       blendSourceOut,
-	OpDestinationIn:   blendDestIn,
-	OpDestinationAtop: blendDestAtop,
-	OpCopy:            blendCopy,
+const (
+	// A blend mode (multiply, screen...), which GL blending cannot
+	// express: a shader reads the layer and the canvas (blendLayer).
+	viaShader compositeWay = iota
+	// GL blending on the canvas directly, for operations that leave
+	// pixels outside the shape alone (a transparent source keeps the
+	// destination).
+	direct
+	// Porter-Duff operations that change pixels outside the shape too (a
+	// transparent source clears them): the shape is drawn into a layer,
+	// and the whole layer is blended onto the canvas.
+	layered
+)
+
+// compositeRules says, per operation, how it is drawn and with which GL
+// blending; the blend modes are the zero value, viaShader.
+var compositeRules = [...]struct {
+	way   compositeWay
+	blend blendMode
+}{
+	OpSourceOver:      {direct, blendSourceOver},
+	OpSourceAtop:      {direct, blendSourceAtop},
+	OpDestinationOver: {direct, blendDestOver},
+	OpDestinationOut:  {direct, blendDestOut},
+	OpLighter:         {direct, blendLighter},
+	OpXor:             {direct, blendXor},
+	OpSourceIn:        {layered, blendSourceIn},
+	OpSourceOut:       {layered, blendSourceOut},
+	OpDestinationIn:   {layered, blendDestIn},
+	OpDestinationAtop: {layered, blendDestAtop},
+	OpCopy:            {layered, blendCopy},
+	OpLuminosity:      {viaShader, 0}, // sizes the table to every operation
 }
 
 // SetCompositeOp sets globalCompositeOperation.
@@ -81,11 +94,7 @@ func (x *Context2D) CompositeOp() CompositeOp { return x.state.op }
 // operations GL blending cannot do on the canvas directly, and to cast a
 // shadow.
 func (x *Context2D) usesLayer() bool {
-	if x.state.op == OpSourceOver { // most draws: no map lookup
-		return x.shadowVisible()
-	}
-	_, ok := direct[x.state.op]
-	return !ok || x.shadowVisible()
+	return compositeRules[x.state.op].way != direct || x.shadowVisible()
 }
 
 // dst is where drawing calls draw: the canvas, or the layer.
@@ -98,10 +107,10 @@ func (x *Context2D) dst() *Canvas {
 
 // drawBlend is the blending drawing calls use on dst.
 func (x *Context2D) drawBlend() blendMode {
-	if x.state.op == OpSourceOver || x.usesLayer() {
-		return blendSourceOver // as asked, or into the empty layer
+	if x.usesLayer() {
+		return blendSourceOver // into the empty layer
 	}
-	return direct[x.state.op]
+	return compositeRules[x.state.op].blend
 }
 
 // finishDraw ends a drawing call that went to the layer: its shadow, then
@@ -127,14 +136,12 @@ func (x *Context2D) finishDraw() {
 // operation.
 func (x *Context2D) composite(src *Canvas) {
 	r := x.r
-	if b, ok := direct[x.state.op]; ok {
-		r.use(x.c, src.tex, kindImage, b, 4)
-	} else if b, ok := layered[x.state.op]; ok {
-		r.use(x.c, src.tex, kindImage, b, 4)
-	} else {
+	rule := compositeRules[x.state.op]
+	if rule.way == viaShader {
 		r.blendLayer(src, x.c, x.state.op)
 		return
 	}
+	r.use(x.c, src.tex, kindImage, rule.blend, 4)
 	r.fullQuad(x.c, [4]uint8{255, 255, 255, 255})
 	r.Flush()
 }

@@ -109,7 +109,6 @@ const (
 type Pattern struct {
 	tex           uint32
 	width, height int
-	owned         bool // a copy of a canvas, deleted with the pattern
 	Repetition    Repetition
 	Transform     Matrix
 }
@@ -119,11 +118,8 @@ type Pattern struct {
 func (r *Renderer) NewPattern(src Source, rep Repetition) *Pattern {
 	tex, w, h, canvas := src.source()
 	p := &Pattern{tex: tex, width: w, height: h, Repetition: rep, Transform: Identity}
-	if canvas != nil {
-		snap := r.NewTexture(canvas.ReadPixels())
-		delete(r.textures, snap) // freed with the pattern, by DeleteAll
-		p.tex, p.owned = snap.tex, true
-		r.patterns = append(r.patterns, p)
+	if canvas != nil { // a texture of the renderer's, freed by DeleteAll
+		p.tex = r.NewTexture(canvas.ReadPixels()).tex
 	}
 	return p
 }
@@ -338,11 +334,3 @@ void main() {
 	o_color = c * v_color * coverage;
 }
 ` + "\x00"
-
-// DeletePattern frees a pattern's copy of a canvas.
-func (r *Renderer) DeletePattern(p *Pattern) {
-	if p.owned && p.tex != 0 {
-		gl.DeleteTextures(1, &p.tex)
-		p.tex = 0
-	}
-}

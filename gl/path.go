@@ -1,8 +1,6 @@
 package gl
 
 import (
-	"math"
-
 	"github.com/go-gl/gl/v3.3-core/gl"
 )
 
@@ -130,20 +128,15 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	r, dst := x.r, x.dst()
 	r.Flush()
 	dst.ensureStencil()
-	r.bindTarget(dst)
 	r.target = dst
 	r.manualStencil = true
 	defer func() { r.manualStencil = false }()
-	minX, minY := math.Inf(1), math.Inf(1)
-	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	box := emptyBox()
 	outlines := make([]aaOutline, 0, len(polys))
 	for _, poly := range polys {
 		o := outline(poly, &aaOutline{}) // each kept: no shared scratch
 		outlines = append(outlines, o)
-		for _, q := range o.outer {
-			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
-			maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
-		}
+		box.add(o.outer)
 	}
 
 	// Windings go to the low bits; the clip bit (if any) stays.
@@ -193,7 +186,7 @@ func (x *Context2D) fillStencil(polys [][]point, col [4]uint8, evenOdd bool) {
 	gl.StencilOp(gl.ZERO, gl.ZERO, gl.ZERO)
 	r.blend = x.drawBlend()
 	v := func(px, py float64) vertex { return vertex{float32(px), float32(py), -1, -1, col} }
-	r.quad(v(minX, minY), v(maxX, minY), v(minX, maxY), v(maxX, maxY))
+	r.quad(v(box.min.x, box.min.y), v(box.max.x, box.min.y), v(box.min.x, box.max.y), v(box.max.x, box.max.y))
 	r.Flush()
 	gl.StencilMask(0xff)
 	gl.Disable(gl.STENCIL_TEST)

@@ -66,6 +66,21 @@ type subpath struct {
 
 type point struct{ x, y float64 }
 
+// pointBox is the bounding box of some points; with none, min > max.
+type pointBox struct{ min, max point }
+
+func emptyBox() pointBox {
+	return pointBox{point{math.Inf(1), math.Inf(1)}, point{math.Inf(-1), math.Inf(-1)}}
+}
+
+// add grows the box to take in pts.
+func (b *pointBox) add(pts []point) {
+	for _, q := range pts {
+		b.min = point{math.Min(b.min.x, q.x), math.Min(b.min.y, q.y)}
+		b.max = point{math.Max(b.max.x, q.x), math.Max(b.max.y, q.y)}
+	}
+}
+
 // curveTolerance is how far, in device pixels, a flattened curve may stray
 // from the true one.
 const curveTolerance = 0.2

@@ -107,7 +107,6 @@ type Renderer struct {
 	paintProg     uint32
 	paintUniforms []int32
 	gradients     []*Gradient // with lookup textures, for DeleteAll
-	patterns      []*Pattern  // that own a copy of a canvas, for DeleteAll
 	// shadow casting (shadow.go)
 	shadowProg       uint32
 	shadowUniforms   []int32
@@ -121,7 +120,7 @@ type Renderer struct {
 	scratch *Canvas
 
 	canvases map[*Canvas]struct{}
-	// stencilled are the canvases whose stencil may be attached.
+	// stencilled are the live canvases whose stencil may be attached.
 	stencilled map[*Canvas]struct{}
 	textures   map[*Texture]struct{}
 	glyphs     *glyphCache
@@ -380,7 +379,7 @@ func (r *Renderer) applyBlend(m blendMode) {
 func (r *Renderer) detachIdleStencils() {
 	for c := range r.stencilled {
 		switch {
-		case c.deleted || !c.stencilOn:
+		case !c.stencilOn:
 			delete(r.stencilled, c)
 		case c.stencilUsed || c.clipMask != 0: // a clip in force lives in the stencil
 			c.stencilUsed = false

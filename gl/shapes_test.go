@@ -93,7 +93,7 @@ func TestShapesAndImagesInterleaved(t *testing.T) {
 }
 
 func TestSolidFillsAndShapesShareABatch(t *testing.T) {
-	var calls int
+	var calls, triangles int
 	withCanvas(t, 100, 100, func(x *Context2D) {
 		testRenderer.Flush()
 		testRenderer.ResetStats()
@@ -105,9 +105,18 @@ func TestSolidFillsAndShapesShareABatch(t *testing.T) {
 			x.Fill(false)
 		}
 		testRenderer.Flush()
-		calls = testRenderer.Stats.Batches
+		calls, triangles = testRenderer.Stats.Batches, testRenderer.Stats.Triangles
 	})
 	if calls != 1 {
 		t.Errorf("rects and circles took %d batches, want 1", calls)
+	}
+	if triangles != 400 { // a quad each: the circles are analytic, not fans
+		t.Errorf("rects and circles took %d triangles, want 400", triangles)
+	}
+}
+
+func TestEveryCompositeOpHasARule(t *testing.T) {
+	if len(compositeRules) != len(CompositeOpNames) {
+		t.Errorf("%d composite rules for %d operations", len(compositeRules), len(CompositeOpNames))
 	}
 }

@@ -76,17 +76,17 @@ func strokeRibbons(p *path, m Matrix, st strokeStyle, cs *curveSides) []ribbon {
 	var out []ribbon
 	for _, sp := range p.subpaths {
 		pts := make([]point, 0, len(sp.pts))
-		// seg[i]: the curve (see subpath.seg) of the segment from pts[i].
-		seg := make([]int32, 0, len(sp.pts))
+		// seg[i]: the curve (see subpath.seg) of the segment from pts[i],
+		// kept only when curves are stroked as curves.
+		var seg []int32
+		if cs != nil {
+			seg = make([]int32, 0, len(sp.pts))
+		}
 		for k, q := range sp.pts {
 			ux, uy := inv.Apply(q.x, q.y)
 			if n := len(pts); n == 0 || pts[n-1].x != ux || pts[n-1].y != uy {
-				if n > 0 {
-					c := int32(0)
-					if len(sp.seg) == len(sp.pts) {
-						c = sp.seg[k]
-					}
-					seg = append(seg, c)
+				if n > 0 && cs != nil {
+					seg = append(seg, sp.seg[k])
 				}
 				pts = append(pts, point{ux, uy})
 			}
@@ -95,12 +95,13 @@ func strokeRibbons(p *path, m Matrix, st strokeStyle, cs *curveSides) []ribbon {
 		closing := int32(0) // the closing segment is a line
 		if closed && len(pts) > 1 && pts[0] == pts[len(pts)-1] {
 			pts = pts[:len(pts)-1]
-			closing = seg[len(seg)-1]
-			seg = seg[:len(seg)-1]
+			if cs != nil {
+				closing = seg[len(seg)-1]
+				seg = seg[:len(seg)-1]
+			}
 		}
-		seg = append(seg, closing)
-		if cs == nil {
-			seg = nil
+		if cs != nil {
+			seg = append(seg, closing)
 		}
 		for _, piece := range dashPieces(pts, closed, st.dash, st.dashOffset) {
 			if r, ok := expandPolyline(piece.pts, piece.closed, st, scale, m, cs, seg); ok {
@@ -478,7 +479,6 @@ func (x *Context2D) drawRibbons(rs []ribbon, col [4]uint8) {
 	}
 	r.Flush()
 	dst.ensureStencil()
-	r.bindTarget(dst)
 	r.manualStencil = true
 	defer func() { r.manualStencil = false }()
 	gl.Enable(gl.STENCIL_TEST)
