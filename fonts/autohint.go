@@ -77,25 +77,32 @@ type ahScripts struct {
 	cjk   *cjkMetrics         // measured on the first such glyph
 }
 
-// autohintFor returns the zones that hint glyph i, or nil when the font
-// has none for its script or the glyph is an ideograph or kana.
-func (f *Font) autohintFor(i GlyphIndex) *autohintMetrics {
+// autohintFor returns the zones that hint glyph i (nil when the font has
+// none for its script) and whether it is an ideograph or kana, which the
+// CJK rules hint instead.
+func (f *Font) autohintFor(i GlyphIndex) (m *autohintMetrics, cjk bool) {
 	if f.ah == nil {
-		s := &ahScripts{han: make(map[GlyphIndex]bool)}
-		s.latin = f.measureBlues(latinBlues)
-		for _, rg := range hanRanges {
-			for r := rg[0]; r <= rg[1]; r++ {
-				if g := f.index(r); g != 0 {
-					s.han[g] = true
-				}
-			}
-		}
-		f.ah = s
+		f.ah = &ahScripts{latin: f.measureBlues(latinBlues), han: f.hanGlyphs()}
 	}
 	if f.ah.han[i] {
-		return nil
+		return nil, true
 	}
-	return f.ah.latin
+	return f.ah.latin, false
+}
+
+// hanGlyphs returns the font's glyphs of the CJK module's scripts. The scan
+// reads the cmap directly: its ~30,000 runes would only flush the rune
+// cache of the text being laid out.
+func (f *Font) hanGlyphs() map[GlyphIndex]bool {
+	han := make(map[GlyphIndex]bool)
+	for _, rg := range hanRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if g := f.lookupIndex(r); g != 0 {
+				han[g] = true
+			}
+		}
+	}
+	return han
 }
 
 // measureBlues measures the zones from their sample letters. A zone none of
@@ -323,12 +330,12 @@ type ahEdge struct {
 // stretched glyph keeps its exact x). It reports false, changing nothing,
 // when the font has no zones for the glyph's script.
 func (f *Font) autohintVertically(i GlyphIndex, ppem, xppem float64) bool {
-	m := f.autohintFor(i)
+	m, cjk := f.autohintFor(i)
 	pts, ends := f.buf.Points, f.buf.Ends
 	if len(pts) == 0 || ppem <= 0 {
 		return false
 	}
-	if f.ah.han[i] {
+	if cjk {
 		if f.ah.cjk == nil {
 			f.ah.cjk = f.measureCJK()
 		}
