@@ -634,26 +634,7 @@ func ahFitPoints(pts []truetype.Point, ends []int, edges []*ahEdge, scale float6
 // af_latin_hint_edges in light mode: zones first, then stems around a
 // rounded centre keeping their height, then serifs and lone edges.
 func ahFitEdges(edges []*ahEdge) {
-	var anchor *ahEdge
-	for _, e := range edges {
-		if e.done {
-			continue
-		}
-		e1, e2 := e, e.link
-		if e1.blue == nil {
-			if e2 == nil || e2.blue == nil {
-				continue
-			}
-			e1, e2 = e2, e1
-		}
-		e1.pos, e1.done = *e1.blue, true
-		if e2 != nil && e2.blue == nil {
-			e2.pos, e2.done = e1.pos+(e2.opos-e1.opos), true
-		}
-		if anchor == nil {
-			anchor = e
-		}
-	}
+	anchor := placeBlueEdges(edges)
 	// centre returns where a stem of height l whose unhinted centre is c
 	// goes: centre on a pixel's middle (l <= 1 px) or just off it (l < 1.5).
 	centre := func(c, l float64) float64 {
@@ -731,19 +712,7 @@ func ahFitEdges(edges []*ahEdge) {
 			e.pos = math.Round(e.opos)
 			anchor = e
 		default:
-			var before, after *ahEdge
-			for k := idx - 1; k >= 0; k-- {
-				if edges[k].done {
-					before = edges[k]
-					break
-				}
-			}
-			for k := idx + 1; k < len(edges); k++ {
-				if edges[k].done {
-					after = edges[k]
-					break
-				}
-			}
+			before, after := placedNeighbours(edges, idx)
 			if before != nil && after != nil {
 				if after.opos == before.opos {
 					e.pos = before.pos
@@ -756,6 +725,50 @@ func ahFitEdges(edges []*ahEdge) {
 		}
 		e.done = true
 	}
+}
+
+// placeBlueEdges snaps the edges that have a zone to it, moving each one's
+// stem partner by as much so that the stem keeps its height. It returns the
+// first edge so placed, nil when none: the anchor that the stems placed
+// next follow.
+func placeBlueEdges(edges []*ahEdge) (anchor *ahEdge) {
+	for _, e := range edges {
+		if e.done {
+			continue
+		}
+		e1, e2 := e, e.link
+		if e1.blue == nil {
+			if e2 == nil || e2.blue == nil {
+				continue
+			}
+			e1, e2 = e2, e1
+		}
+		e1.pos, e1.done = *e1.blue, true
+		if e2 != nil && e2.blue == nil {
+			e2.pos, e2.done = e1.pos+(e2.opos-e1.opos), true
+		}
+		if anchor == nil {
+			anchor = e
+		}
+	}
+	return anchor
+}
+
+// placedNeighbours returns the nearest edges before and after edges[i]
+// that are already placed, nil where there is none: a lone edge is
+// interpolated between them.
+func placedNeighbours(edges []*ahEdge, i int) (before, after *ahEdge) {
+	for k := i - 1; k >= 0 && before == nil; k-- {
+		if edges[k].done {
+			before = edges[k]
+		}
+	}
+	for k := i + 1; k < len(edges) && after == nil; k++ {
+		if edges[k].done {
+			after = edges[k]
+		}
+	}
+	return before, after
 }
 
 // ahIUP moves the untouched points of one contour as TrueType's IUP does:

@@ -374,26 +374,7 @@ func cjkFitEdges(edges []*ahEdge, horizontal bool) {
 	for i, e := range edges {
 		index[e] = i
 	}
-	var anchor *ahEdge
-	for _, e := range edges {
-		if e.done {
-			continue
-		}
-		e1, e2 := e, e.link
-		if e.blue == nil {
-			if e2 == nil || e2.blue == nil {
-				continue
-			}
-			e1, e2 = e2, e
-		}
-		e1.pos, e1.done = *e1.blue, true
-		if e2 != nil && e2.blue == nil {
-			e2.pos, e2.done = e1.pos+e2.opos-e1.opos, true
-		}
-		if anchor == nil {
-			anchor = e
-		}
-	}
+	anchor := placeBlueEdges(edges)
 	var delta float64
 	last := math.Inf(-1) // the top of the last stem placed
 	for i, e := range edges {
@@ -445,17 +426,7 @@ func cjkFitEdges(edges []*ahEdge, horizontal bool) {
 		if e.done {
 			continue
 		}
-		var before, after *ahEdge
-		for k := i - 1; k >= 0 && before == nil; k-- {
-			if edges[k].done {
-				before = edges[k]
-			}
-		}
-		for k := i + 1; k < len(edges) && after == nil; k++ {
-			if edges[k].done {
-				after = edges[k]
-			}
-		}
+		before, after := placedNeighbours(edges, i)
 		switch {
 		case before == nil && after == nil:
 		case before == nil:
