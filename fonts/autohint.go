@@ -120,22 +120,11 @@ func (f *Font) measureBlues(sets []struct {
 			if idx == 0 || g.Load(f.tt, f.unitScale, truetype.Index(idx), font.HintingNone) != nil || len(g.Points) == 0 {
 				continue
 			}
-			// The extreme point (FreeType skips one-point contours).
-			best := -1
-			start := 0
-			for _, e := range g.Ends {
-				for j := start; j < e && e-start > 1; j++ {
-					p := g.Points[j]
-					if best < 0 || set.top && p.Y > g.Points[best].Y || !set.top && p.Y < g.Points[best].Y {
-						best = j
-					}
-					m.maxHeight = math.Max(m.maxHeight, math.Abs(float64(p.Y)))
-				}
-				start = e
-			}
+			best := extremePoint(g.Points, g.Ends, set.top)
 			if best < 0 {
 				continue
 			}
+			m.maxHeight = math.Max(m.maxHeight, drawnHeight(g.Points, g.Ends))
 			y := float64(g.Points[best].Y)
 			isRound := f.blueRound(&g, best)
 			if isRound {
@@ -148,20 +137,11 @@ func (f *Font) measureBlues(sets []struct {
 			continue
 		}
 		z := blueZone{top: set.top, xHeight: set.xHeight}
-		switch {
-		case len(flat) == 0:
-			z.ref = median(round)
+		z.ref, z.shoot = zoneMedians(flat, round)
+		// An overshoot on the wrong side of the reference means none.
+		if set.top && z.shoot < z.ref || !set.top && z.shoot > z.ref {
+			z.ref = (z.ref + z.shoot) / 2
 			z.shoot = z.ref
-		case len(round) == 0:
-			z.ref = median(flat)
-			z.shoot = z.ref
-		default:
-			z.ref, z.shoot = median(flat), median(round)
-			// An overshoot on the wrong side of the reference means none.
-			if set.top && z.shoot < z.ref || !set.top && z.shoot > z.ref {
-				z.ref = (z.ref + z.shoot) / 2
-				z.shoot = z.ref
-			}
 		}
 		m.blues = append(m.blues, z)
 	}
@@ -169,6 +149,53 @@ func (f *Font) measureBlues(sets []struct {
 		return nil
 	}
 	return m
+}
+
+// extremePoint returns the index of the outline's highest point (lowest
+// unless top), -1 when it has none. One-point contours are skipped, as in
+// FreeType: they are never drawn.
+func extremePoint(pts []truetype.Point, ends []int, top bool) int {
+	best := -1
+	eachContour(ends, len(pts), func(start, end int) {
+		if end-start < 2 {
+			return
+		}
+		for j := start; j < end; j++ {
+			if best < 0 || top && pts[j].Y > pts[best].Y || !top && pts[j].Y < pts[best].Y {
+				best = j
+			}
+		}
+	})
+	return best
+}
+
+// drawnHeight is the largest distance from the baseline of the outline's
+// points, one-point contours skipped as in extremePoint.
+func drawnHeight(pts []truetype.Point, ends []int) float64 {
+	h := 0.0
+	eachContour(ends, len(pts), func(start, end int) {
+		if end-start < 2 {
+			return
+		}
+		for _, p := range pts[start:end] {
+			h = math.Max(h, math.Abs(float64(p.Y)))
+		}
+	})
+	return h
+}
+
+// zoneMedians returns the medians of a zone's reference and overshoot
+// heights; when only one kind was measured its median stands for both.
+func zoneMedians(ref, shoot []float64) (float64, float64) {
+	switch {
+	case len(shoot) == 0:
+		r := median(ref)
+		return r, r
+	case len(ref) == 0:
+		s := median(shoot)
+		return s, s
+	}
+	return median(ref), median(shoot)
 }
 
 // median is the middle value (the upper one of an even count).
