@@ -38,7 +38,7 @@ type glyphKey struct {
 	em    [4]int32 // the em-to-device map (Linear) in 1/64 px, as FreeType takes sizes
 	subX  uint8    // pen offset inside its pixel, in quarter px: 0..3
 	subY  uint8
-	hint  bool // snapped vertically (see HintedGlyph)
+	hint  bool // snapped vertically (see GlyphAt)
 }
 
 // Linear maps em units (x right, y down) to device pixels:
@@ -137,49 +137,18 @@ func (a *Atlas) Reset() {
 // page: bigger glyphs are rasterized smaller and their quad stretched.
 func (a *Atlas) maxGlyphExtent() float64 { return float64(a.size / 4) }
 
-// Glyph rasterizes g (once) and returns where its coverage sits in the
-// atlas and how to place it. scale is the canvas transform's scale, so text
-// stays sharp on a 2x/3x canvas: the glyph is rendered at face size × scale
-// device pixels. subpixelX is the pen's device x (only its fractional part
-// matters); the glyph is rendered at that offset, to a quarter pixel, and
-// OffX absorbs the rounding, so pen x + OffX×scale falls on a whole device
-// pixel. Keep the baseline's device y whole too for crisp text. ok is false when there is nothing to
-// draw: a blank glyph (space), a size or scale that is not a positive
-// finite number, a glyph under a quarter pixel, or a broken font.
-func (a *Atlas) Glyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (ag AtlasGlyph, ok bool) {
-	return a.scaledGlyph(face, g, scale, subpixelX, false)
-}
-
-// HintedGlyph is Glyph with the outline snapped vertically to the pixel
-// grid (by the vertical autohinter, autohint.go, or the font's TrueType
-// instructions where it does not apply), horizontal positions left exact: how Chromium renders axis-aligned text on Linux (its "slight"
-// hinting puts baselines, x-heights, cap heights and horizontal stems on
-// whole pixels). Rotated or skewed text is not hinted, as in Skia.
-func (a *Atlas) HintedGlyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64) (AtlasGlyph, bool) {
-	return a.scaledGlyph(face, g, scale, subpixelX, true)
-}
-
-// scaledGlyph is GlyphAt for upright text, with the quad in px at scale 1.
-func (a *Atlas) scaledGlyph(face *Face, g PositionedGlyph, scale float64, subpixelX float64, hint bool) (AtlasGlyph, bool) {
-	if face == nil || !(scale > 0) || math.IsInf(scale, 0) {
-		return AtlasGlyph{}, false
-	}
-	if math.IsNaN(subpixelX) || math.IsInf(subpixelX, 0) {
-		subpixelX = 0
-	}
-	px := face.size * scale
-	ag, ok := a.GlyphAt(g, Linear{A: px, D: px}, subpixelX-math.Floor(subpixelX), 0, hint)
-	ag.OffX, ag.OffY, ag.W, ag.H = ag.OffX/scale, ag.OffY/scale, ag.W/scale, ag.H/scale
-	return ag, ok
-}
-
 // GlyphAt rasterizes g (once) under em, the map from em units to device
 // pixels, with the pen at device position (penX, penY): the bitmap is
 // drawn at the pen's offset inside its pixel, to a quarter pixel in each
 // direction, so the returned quad (relative to the pen, in device pixels)
 // starts on a whole pixel; keep penY whole for crisp upright text. hint
-// snaps the outline vertically as HintedGlyph does; it applies only when
-// em is axis-aligned. ok is false when there is nothing to draw: a blank
+// snaps the outline vertically to the pixel grid (by the vertical
+// autohinter, autohint.go, or the font's TrueType instructions where it
+// does not apply), horizontal positions left exact: how Chromium renders
+// axis-aligned text on Linux (its "slight" hinting puts baselines,
+// x-heights, cap heights and horizontal stems on whole pixels). It
+// applies only when em is axis-aligned: rotated or skewed text is not
+// hinted, as in Skia. ok is false when there is nothing to draw: a blank
 // glyph, a map that is not finite or draws under a quarter pixel, or a
 // broken font.
 func (a *Atlas) GlyphAt(g PositionedGlyph, em Linear, penX, penY float64, hint bool) (ag AtlasGlyph, ok bool) {

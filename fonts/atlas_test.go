@@ -18,6 +18,16 @@ func coverage(a *Atlas, r image.Rectangle) int {
 	return sum
 }
 
+// uprightGlyph draws g upright at the face's size times scale, the pen at
+// x = subpixelX on the baseline, with the quad in px at scale 1: as gl
+// draws text on a canvas scaled by scale.
+func uprightGlyph(a *Atlas, face *Face, g PositionedGlyph, scale, subpixelX float64, hint bool) (AtlasGlyph, bool) {
+	px := face.size * scale
+	ag, ok := a.GlyphAt(g, Linear{A: px, D: px}, subpixelX-math.Floor(subpixelX), 0, hint)
+	ag.OffX, ag.OffY, ag.W, ag.H = ag.OffX/scale, ag.OffY/scale, ag.W/scale, ag.H/scale
+	return ag, ok
+}
+
 func TestAtlas2000Glyphs(t *testing.T) {
 	face := NewLibrary().Face(mustParse(t, "14px sans-serif"))
 	a := NewAtlas(1024)
@@ -32,7 +42,7 @@ func TestAtlas2000Glyphs(t *testing.T) {
 	owner := make([]int, 1024*1024) // glyph number + 1 covering each pixel, padding included
 	var union image.Rectangle
 	for i, g := range gs {
-		ag, ok := a.Glyph(face, g, 1, 0)
+		ag, ok := uprightGlyph(a, face, g, 1, 0, false)
 		if !ok || ag.Src.Empty() {
 			t.Fatalf("glyph %d (%c) not placed", i, g.Rune)
 		}
@@ -67,11 +77,11 @@ func TestAtlas2000Glyphs(t *testing.T) {
 		t.Errorf("second TakeDirty = %v", d)
 	}
 	// Cached glyphs dirty nothing; a new one dirties exactly its rectangle.
-	a.Glyph(face, gs[0], 1, 0)
+	uprightGlyph(a, face, gs[0], 1, 0, false)
 	if d := a.TakeDirty(); !d.Empty() {
 		t.Errorf("cached glyph dirtied %v", d)
 	}
-	ag, _ := a.Glyph(face, gs[0], 2, 0)
+	ag, _ := uprightGlyph(a, face, gs[0], 2, 0, false)
 	if d := a.TakeDirty(); d != ag.Src {
 		t.Errorf("dirty %v; want %v", d, ag.Src)
 	}
@@ -81,7 +91,7 @@ func TestAtlasPlacement(t *testing.T) {
 	face := NewLibrary().Face(mustParse(t, "20px sans-serif"))
 	a := NewAtlas(512)
 	l := face.Layout("L", 0)[0]
-	ag, ok := a.Glyph(face, l, 1, 0)
+	ag, ok := uprightGlyph(a, face, l, 1, 0, false)
 	if !ok {
 		t.Fatal("L not placed")
 	}
@@ -99,7 +109,7 @@ func TestAtlasPlacement(t *testing.T) {
 	}
 
 	// At scale 2 the bitmap doubles, the quad in px does not.
-	ag2, _ := a.Glyph(face, l, 2, 0)
+	ag2, _ := uprightGlyph(a, face, l, 2, 0, false)
 	if !near(ag2.H, ag.H, 1) || ag2.Src.Dy() < 2*ag.Src.Dy()-2 {
 		t.Errorf("scale 2: %+v vs %+v", ag2, ag)
 	}
@@ -109,7 +119,7 @@ func TestAtlasPlacement(t *testing.T) {
 	srcs := map[image.Rectangle]bool{}
 	for _, sub := range []float64{0, 0.1, 0.25, 0.4, 0.5, 0.74, 0.9, 3.3} {
 		for _, scale := range []float64{1, 3} {
-			g, ok := a.Glyph(face, l, scale, sub)
+			g, ok := uprightGlyph(a, face, l, scale, sub, false)
 			if !ok {
 				t.Fatalf("sub %v not placed", sub)
 			}
@@ -126,21 +136,18 @@ func TestAtlasPlacement(t *testing.T) {
 		t.Errorf("%d distinct subpixel bitmaps; want 4", len(srcs))
 	}
 
-	// Blank glyphs and bad sizes give nothing to draw.
+	// Blank glyphs and maps that are not finite or draw under a quarter
+	// pixel give nothing to draw.
 	space := face.Layout(" ", 0)[0]
+	upright := Linear{A: 20, D: 20}
 	for _, c := range []struct {
-		g     PositionedGlyph
-		scale float64
-	}{{space, 1}, {l, 0}, {l, -1}, {l, math.NaN()}, {l, math.Inf(1)}, {l, 0.001}, {PositionedGlyph{}, 1}} {
-		if _, ok := a.Glyph(face, c.g, c.scale, 0); ok {
-			t.Errorf("Glyph(%q, scale %v) should draw nothing", c.g.Rune, c.scale)
+		g  PositionedGlyph
+		em Linear
+	}{{space, upright}, {l, Linear{}}, {l, Linear{A: math.NaN(), D: 20}}, {l, Linear{A: math.Inf(1), D: 20}},
+		{l, Linear{A: 0.02, D: 0.02}}, {PositionedGlyph{}, upright}} {
+		if _, ok := a.GlyphAt(c.g, c.em, 0, 0, false); ok {
+			t.Errorf("GlyphAt(%q, %+v) should draw nothing", c.g.Rune, c.em)
 		}
-	}
-	if _, ok := a.Glyph(nil, l, 1, 0); ok {
-		t.Error("nil face drew")
-	}
-	if _, ok := a.Glyph(face, l, 1, math.NaN()); !ok {
-		t.Error("NaN subpixel offset should act as 0")
 	}
 }
 
@@ -148,7 +155,7 @@ func TestAtlasHugeGlyphIsCapped(t *testing.T) {
 	face := NewLibrary().Face(mustParse(t, "100000px serif")) // clamped to 10000px
 	a := NewAtlas(1024)
 	g := face.Layout("W", 0)[0]
-	ag, ok := a.Glyph(face, g, 3, 0)
+	ag, ok := uprightGlyph(a, face, g, 3, 0, false)
 	if !ok {
 		t.Fatal("huge glyph not placed")
 	}
@@ -165,11 +172,11 @@ func TestAtlasResetWhenFull(t *testing.T) {
 	face := NewLibrary().Face(mustParse(t, "24px serif"))
 	a := NewAtlas(64) // room for a handful of glyphs
 	gs := face.Layout("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 0)
-	first, _ := a.Glyph(face, gs[0], 1, 0)
+	first, _ := uprightGlyph(a, face, gs[0], 1, 0, false)
 	a.TakeDirty()
 	for _, g := range gs[1:] {
 		before := a.Generation()
-		ag, ok := a.Glyph(face, g, 1, 0)
+		ag, ok := uprightGlyph(a, face, g, 1, 0, false)
 		if !ok {
 			t.Fatalf("%c not placed", g.Rune)
 		}
@@ -185,7 +192,7 @@ func TestAtlasResetWhenFull(t *testing.T) {
 	if a.Generation() == 0 {
 		t.Fatal("a 64px page never filled up")
 	}
-	if again, _ := a.Glyph(face, gs[0], 1, 0); coverage(a, again.Src) == 0 || again.OffX != first.OffX {
+	if again, _ := uprightGlyph(a, face, gs[0], 1, 0, false); coverage(a, again.Src) == 0 || again.OffX != first.OffX {
 		t.Errorf("A after reset: %+v (was %+v)", again, first)
 	}
 }
@@ -229,23 +236,19 @@ func BenchmarkAtlasGlyphCached(b *testing.B) {
 	a := NewAtlas(1024)
 	for b.Loop() {
 		for _, g := range gs {
-			a.Glyph(face, g, 2, g.X*2)
+			uprightGlyph(a, face, g, 2, g.X*2, false)
 		}
 	}
 }
 
-func TestHintedGlyphSnapsCapHeightToThePixelGrid(t *testing.T) {
+func TestHintSnapsCapHeightToThePixelGrid(t *testing.T) {
 	lib := NewLibrary()
 	spec, _ := ParseFont("20px sans-serif")
 	face := lib.Face(spec)
 	h := face.Layout("H", 0)[0]
 	topRowMax := func(hinted bool) uint8 {
 		a := NewAtlas(256)
-		get := a.Glyph
-		if hinted {
-			get = a.HintedGlyph
-		}
-		ag, ok := get(face, h, 1, 0)
+		ag, ok := uprightGlyph(a, face, h, 1, 0, hinted)
 		if !ok {
 			t.Fatal("no glyph")
 		}

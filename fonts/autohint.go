@@ -77,25 +77,32 @@ type ahScripts struct {
 	cjk   *cjkMetrics         // measured on the first such glyph
 }
 
-// autohintFor returns the zones that hint glyph i, or nil when the font
-// has none for its script or the glyph is an ideograph or kana.
-func (f *Font) autohintFor(i GlyphIndex) *autohintMetrics {
+// autohintFor returns the zones that hint glyph i (nil when the font has
+// none for its script) and whether it is an ideograph or kana, which the
+// CJK rules hint instead.
+func (f *Font) autohintFor(i GlyphIndex) (m *autohintMetrics, cjk bool) {
 	if f.ah == nil {
-		s := &ahScripts{han: make(map[GlyphIndex]bool)}
-		s.latin = f.measureBlues(latinBlues)
-		for _, rg := range hanRanges {
-			for r := rg[0]; r <= rg[1]; r++ {
-				if g := f.index(r); g != 0 {
-					s.han[g] = true
-				}
-			}
-		}
-		f.ah = s
+		f.ah = &ahScripts{latin: f.measureBlues(latinBlues), han: f.hanGlyphs()}
 	}
 	if f.ah.han[i] {
-		return nil
+		return nil, true
 	}
-	return f.ah.latin
+	return f.ah.latin, false
+}
+
+// hanGlyphs returns the font's glyphs of the CJK module's scripts. The scan
+// reads the cmap directly: its ~30,000 runes would only flush the rune
+// cache of the text being laid out.
+func (f *Font) hanGlyphs() map[GlyphIndex]bool {
+	han := make(map[GlyphIndex]bool)
+	for _, rg := range hanRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if g := f.lookupIndex(r); g != 0 {
+				han[g] = true
+			}
+		}
+	}
+	return han
 }
 
 // measureBlues measures the zones from their sample letters. A zone none of
@@ -113,22 +120,11 @@ func (f *Font) measureBlues(sets []struct {
 			if idx == 0 || g.Load(f.tt, f.unitScale, truetype.Index(idx), font.HintingNone) != nil || len(g.Points) == 0 {
 				continue
 			}
-			// The extreme point (FreeType skips one-point contours).
-			best := -1
-			start := 0
-			for _, e := range g.Ends {
-				for j := start; j < e && e-start > 1; j++ {
-					p := g.Points[j]
-					if best < 0 || set.top && p.Y > g.Points[best].Y || !set.top && p.Y < g.Points[best].Y {
-						best = j
-					}
-					m.maxHeight = math.Max(m.maxHeight, math.Abs(float64(p.Y)))
-				}
-				start = e
-			}
+			best := extremePoint(g.Points, g.Ends, set.top)
 			if best < 0 {
 				continue
 			}
+			m.maxHeight = math.Max(m.maxHeight, drawnHeight(g.Points, g.Ends))
 			y := float64(g.Points[best].Y)
 			isRound := f.blueRound(&g, best)
 			if isRound {
@@ -141,20 +137,11 @@ func (f *Font) measureBlues(sets []struct {
 			continue
 		}
 		z := blueZone{top: set.top, xHeight: set.xHeight}
-		switch {
-		case len(flat) == 0:
-			z.ref = median(round)
+		z.ref, z.shoot = zoneMedians(flat, round)
+		// An overshoot on the wrong side of the reference means none.
+		if set.top && z.shoot < z.ref || !set.top && z.shoot > z.ref {
+			z.ref = (z.ref + z.shoot) / 2
 			z.shoot = z.ref
-		case len(round) == 0:
-			z.ref = median(flat)
-			z.shoot = z.ref
-		default:
-			z.ref, z.shoot = median(flat), median(round)
-			// An overshoot on the wrong side of the reference means none.
-			if set.top && z.shoot < z.ref || !set.top && z.shoot > z.ref {
-				z.ref = (z.ref + z.shoot) / 2
-				z.shoot = z.ref
-			}
 		}
 		m.blues = append(m.blues, z)
 	}
@@ -162,6 +149,53 @@ func (f *Font) measureBlues(sets []struct {
 		return nil
 	}
 	return m
+}
+
+// extremePoint returns the index of the outline's highest point (lowest
+// unless top), -1 when it has none. One-point contours are skipped, as in
+// FreeType: they are never drawn.
+func extremePoint(pts []truetype.Point, ends []int, top bool) int {
+	best := -1
+	eachContour(ends, len(pts), func(start, end int) {
+		if end-start < 2 {
+			return
+		}
+		for j := start; j < end; j++ {
+			if best < 0 || top && pts[j].Y > pts[best].Y || !top && pts[j].Y < pts[best].Y {
+				best = j
+			}
+		}
+	})
+	return best
+}
+
+// drawnHeight is the largest distance from the baseline of the outline's
+// points, one-point contours skipped as in extremePoint.
+func drawnHeight(pts []truetype.Point, ends []int) float64 {
+	h := 0.0
+	eachContour(ends, len(pts), func(start, end int) {
+		if end-start < 2 {
+			return
+		}
+		for _, p := range pts[start:end] {
+			h = math.Max(h, math.Abs(float64(p.Y)))
+		}
+	})
+	return h
+}
+
+// zoneMedians returns the medians of a zone's reference and overshoot
+// heights; when only one kind was measured its median stands for both.
+func zoneMedians(ref, shoot []float64) (float64, float64) {
+	switch {
+	case len(shoot) == 0:
+		r := median(ref)
+		return r, r
+	case len(ref) == 0:
+		s := median(shoot)
+		return s, s
+	}
+	return median(ref), median(shoot)
 }
 
 // median is the middle value (the upper one of an even count).
@@ -323,12 +357,12 @@ type ahEdge struct {
 // stretched glyph keeps its exact x). It reports false, changing nothing,
 // when the font has no zones for the glyph's script.
 func (f *Font) autohintVertically(i GlyphIndex, ppem, xppem float64) bool {
-	m := f.autohintFor(i)
+	m, cjk := f.autohintFor(i)
 	pts, ends := f.buf.Points, f.buf.Ends
 	if len(pts) == 0 || ppem <= 0 {
 		return false
 	}
-	if f.ah.han[i] {
+	if cjk {
 		if f.ah.cjk == nil {
 			f.ah.cjk = f.measureCJK()
 		}
@@ -627,26 +661,7 @@ func ahFitPoints(pts []truetype.Point, ends []int, edges []*ahEdge, scale float6
 // af_latin_hint_edges in light mode: zones first, then stems around a
 // rounded centre keeping their height, then serifs and lone edges.
 func ahFitEdges(edges []*ahEdge) {
-	var anchor *ahEdge
-	for _, e := range edges {
-		if e.done {
-			continue
-		}
-		e1, e2 := e, e.link
-		if e1.blue == nil {
-			if e2 == nil || e2.blue == nil {
-				continue
-			}
-			e1, e2 = e2, e1
-		}
-		e1.pos, e1.done = *e1.blue, true
-		if e2 != nil && e2.blue == nil {
-			e2.pos, e2.done = e1.pos+(e2.opos-e1.opos), true
-		}
-		if anchor == nil {
-			anchor = e
-		}
-	}
+	anchor := placeBlueEdges(edges)
 	// centre returns where a stem of height l whose unhinted centre is c
 	// goes: centre on a pixel's middle (l <= 1 px) or just off it (l < 1.5).
 	centre := func(c, l float64) float64 {
@@ -724,19 +739,7 @@ func ahFitEdges(edges []*ahEdge) {
 			e.pos = math.Round(e.opos)
 			anchor = e
 		default:
-			var before, after *ahEdge
-			for k := idx - 1; k >= 0; k-- {
-				if edges[k].done {
-					before = edges[k]
-					break
-				}
-			}
-			for k := idx + 1; k < len(edges); k++ {
-				if edges[k].done {
-					after = edges[k]
-					break
-				}
-			}
+			before, after := placedNeighbours(edges, idx)
 			if before != nil && after != nil {
 				if after.opos == before.opos {
 					e.pos = before.pos
@@ -749,6 +752,50 @@ func ahFitEdges(edges []*ahEdge) {
 		}
 		e.done = true
 	}
+}
+
+// placeBlueEdges snaps the edges that have a zone to it, moving each one's
+// stem partner by as much so that the stem keeps its height. It returns the
+// first edge so placed, nil when none: the anchor that the stems placed
+// next follow.
+func placeBlueEdges(edges []*ahEdge) (anchor *ahEdge) {
+	for _, e := range edges {
+		if e.done {
+			continue
+		}
+		e1, e2 := e, e.link
+		if e1.blue == nil {
+			if e2 == nil || e2.blue == nil {
+				continue
+			}
+			e1, e2 = e2, e1
+		}
+		e1.pos, e1.done = *e1.blue, true
+		if e2 != nil && e2.blue == nil {
+			e2.pos, e2.done = e1.pos+(e2.opos-e1.opos), true
+		}
+		if anchor == nil {
+			anchor = e
+		}
+	}
+	return anchor
+}
+
+// placedNeighbours returns the nearest edges before and after edges[i]
+// that are already placed, nil where there is none: a lone edge is
+// interpolated between them.
+func placedNeighbours(edges []*ahEdge, i int) (before, after *ahEdge) {
+	for k := i - 1; k >= 0 && before == nil; k-- {
+		if edges[k].done {
+			before = edges[k]
+		}
+	}
+	for k := i + 1; k < len(edges) && after == nil; k++ {
+		if edges[k].done {
+			after = edges[k]
+		}
+	}
+	return before, after
 }
 
 // ahIUP moves the untouched points of one contour as TrueType's IUP does:

@@ -62,19 +62,8 @@ func (f *Font) measureCJK() *cjkMetrics {
 				if !load(r) || len(g.Points) <= 2 {
 					continue
 				}
-				best := math.NaN()
-				eachContour(g.Ends, len(g.Points), func(start, e int) {
-					if e-start < 2 { // one-point contours are never drawn
-						return
-					}
-					for _, p := range g.Points[start:e] {
-						if y := float64(p.Y); math.IsNaN(best) || top && y > best || !top && y < best {
-							best = y
-						}
-					}
-				})
-				if !math.IsNaN(best) {
-					sets[k] = append(sets[k], best)
+				if j := extremePoint(g.Points, g.Ends, top); j >= 0 {
+					sets[k] = append(sets[k], float64(g.Points[j].Y))
 				}
 			}
 		}
@@ -82,20 +71,12 @@ func (f *Font) measureCJK() *cjkMetrics {
 			continue
 		}
 		b := blueZone{top: top}
-		switch {
-		case len(sets[1]) == 0:
-			b.ref = median(sets[0])
+		b.ref, b.shoot = zoneMedians(sets[0], sets[1])
+		// The reference must be the outer line, else take the mean
+		// (truncated, as FreeType's integer arithmetic does).
+		if top != (b.shoot < b.ref) && b.shoot != b.ref {
+			b.ref = math.Trunc((b.ref + b.shoot) / 2)
 			b.shoot = b.ref
-		case len(sets[0]) == 0:
-			b.ref = median(sets[1])
-			b.shoot = b.ref
-		default:
-			b.ref, b.shoot = median(sets[0]), median(sets[1])
-			// The reference must be the outer line, else take the mean.
-			if top != (b.shoot < b.ref) && b.shoot != b.ref {
-				b.ref = math.Trunc((b.ref + b.shoot) / 2)
-				b.shoot = b.ref
-			}
 		}
 		m.blues = append(m.blues, b)
 	}
@@ -374,26 +355,7 @@ func cjkFitEdges(edges []*ahEdge, horizontal bool) {
 	for i, e := range edges {
 		index[e] = i
 	}
-	var anchor *ahEdge
-	for _, e := range edges {
-		if e.done {
-			continue
-		}
-		e1, e2 := e, e.link
-		if e.blue == nil {
-			if e2 == nil || e2.blue == nil {
-				continue
-			}
-			e1, e2 = e2, e
-		}
-		e1.pos, e1.done = *e1.blue, true
-		if e2 != nil && e2.blue == nil {
-			e2.pos, e2.done = e1.pos+e2.opos-e1.opos, true
-		}
-		if anchor == nil {
-			anchor = e
-		}
-	}
+	anchor := placeBlueEdges(edges)
 	var delta float64
 	last := math.Inf(-1) // the top of the last stem placed
 	for i, e := range edges {
@@ -445,17 +407,7 @@ func cjkFitEdges(edges []*ahEdge, horizontal bool) {
 		if e.done {
 			continue
 		}
-		var before, after *ahEdge
-		for k := i - 1; k >= 0 && before == nil; k-- {
-			if edges[k].done {
-				before = edges[k]
-			}
-		}
-		for k := i + 1; k < len(edges) && after == nil; k++ {
-			if edges[k].done {
-				after = edges[k]
-			}
-		}
+		before, after := placedNeighbours(edges, i)
 		switch {
 		case before == nil && after == nil:
 		case before == nil:

@@ -12,7 +12,7 @@ import (
 func TestAutohintXHeightScale(t *testing.T) {
 	face := NewLibrary().Face(mustParse(t, "30px sans-serif"))
 	font := face.Primary()
-	m := font.autohintFor(font.index('x'))
+	m, _ := font.autohintFor(font.index('x'))
 	if m == nil {
 		t.Fatal("no latin zones")
 	}

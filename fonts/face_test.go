@@ -120,7 +120,7 @@ func TestCJKFallback(t *testing.T) {
 		if g.Font.Name() != "WenQuanYi Micro Hei" || g.Index == 0 || !near(g.Advance, 16, 1e-9) {
 			t.Errorf("%c: %+v", g.Rune, g)
 		}
-		ag, ok := a.Glyph(face, g, 1, 0)
+		ag, ok := uprightGlyph(a, face, g, 1, 0, false)
 		if !ok || ag.Src.Dx() < 8 || ag.Src.Dy() < 8 {
 			t.Errorf("%c: atlas glyph %+v %v", g.Rune, ag, ok)
 		}

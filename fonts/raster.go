@@ -114,7 +114,7 @@ func contour(z OutlineSink, ps []truetype.Point, at func(truetype.Point) (float3
 
 // GlyphOutline emits g's outline at the face's size to sink, in px
 // relative to the pen on the baseline, y down (strokeText strokes it).
-// hintPx > 0 snaps it as HintedGlyph does for text drawn at hintPx device
+// hintPx > 0 snaps it as GlyphAt's hint does for text drawn at hintPx device
 // pixels per em vertically and hintPxX across: Chromium strokes upright
 // glyph outlines hinted, as its scaler hands them out.
 func (f *Face) GlyphOutline(g PositionedGlyph, sink OutlineSink, hintPx, hintPxX float64) {

@@ -35,7 +35,7 @@ func TestCorruptFontsDoNotPanic(t *testing.T) {
 		face.Measure("The quick brown fox")
 		a := NewAtlas(256)
 		for _, g := range gs {
-			a.Glyph(face, g, 1.5, 0.3)
+			uprightGlyph(a, face, g, 1.5, 0.3, false)
 		}
 	}
 	if loaded == 0 {
@@ -73,7 +73,7 @@ func TestGarbageInput(t *testing.T) {
 			for _, ls := range []float64{0, math.NaN(), -1e300} {
 				for _, g := range face.Layout(s, ls) {
 					for _, scale := range sizes {
-						a.Glyph(face, g, scale, size)
+						uprightGlyph(a, face, g, scale, size, false)
 					}
 				}
 			}

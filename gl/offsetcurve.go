@@ -265,8 +265,7 @@ func fitOffsetQuadAt(on, ray, a, ta, b, tb point, hw, tol float64) (int, point) 
 func sharpTurn(q [3]point) bool {
 	s := point{q[1].x - q[0].x, q[1].y - q[0].y}
 	l := point{q[1].x - q[2].x, q[1].y - q[2].y}
-	ls, ll := math.Hypot(s.x, s.y), math.Hypot(l.x, l.y)
-	if ls == 0 || ll == 0 {
+	if s == (point{}) || l == (point{}) { // a side of no length turns nowhere
 		return false
 	}
 	return s.x*l.x+s.y*l.y > 0
@@ -551,9 +550,7 @@ func (cs *curveSides) curveSections(id int32, out []crossSection) ([]crossSectio
 	if len(l.pts) < 2 || len(r.pts) < 2 {
 		return out, false
 	}
-	inv := cs.inv
 	n0 := len(out)
-	w, slack := 2*cs.hw, 0.5*cs.hw+1/cs.res
 	end := l.ts[len(l.ts)-1]
 	i, j := 1, 1
 	for i < len(l.pts) && j < len(r.pts) {
@@ -569,22 +566,34 @@ func (cs *curveSides) curveSections(id int32, out []crossSection) ([]crossSectio
 		if tj <= t {
 			j++
 		}
-		ux, uy := a.x-b.x, a.y-b.y
-		d := math.Sqrt(ux*ux + uy*uy)
-		if !(math.Abs(d-w) <= slack) {
+		sec, ok := cs.edgeSection(a, b)
+		if !ok {
 			return out[:n0], false
 		}
-		ux, uy = ux/d, uy/d
-		// A step d along u moves the edge d/|M⁻ᵀu| device pixels across
-		// itself.
-		vx, vy := inv.A*ux+inv.B*uy, inv.C*ux+inv.D*uy
-		aa := 0.5 * math.Sqrt(vx*vx+vy*vy)
-		out = append(out, crossSection{
-			{a.x + ux*aa, a.y + uy*aa}, {a.x - ux*aa, a.y - uy*aa},
-			{b.x + ux*aa, b.y + uy*aa}, {b.x - ux*aa, b.y - uy*aa},
-		})
+		out = append(out, sec)
 	}
 	return out, true
+}
+
+// edgeSection is the cross-section from a on one side to b on the other,
+// its fringes reaching half a device pixel either side of each edge,
+// measured across the edge in device space. It reports false when a and
+// b are far from the stroke's width apart.
+func (cs *curveSides) edgeSection(a, b point) (crossSection, bool) {
+	ux, uy := a.x-b.x, a.y-b.y
+	d := math.Sqrt(ux*ux + uy*uy)
+	if !(math.Abs(d-2*cs.hw) <= 0.5*cs.hw+1/cs.res) {
+		return crossSection{}, false
+	}
+	ux, uy = ux/d, uy/d
+	// A step d along u moves the edge d/|M⁻ᵀu| device pixels across itself.
+	inv := cs.inv
+	vx, vy := inv.A*ux+inv.B*uy, inv.C*ux+inv.D*uy
+	aa := 0.5 * math.Sqrt(vx*vx+vy*vy)
+	return crossSection{
+		{a.x + ux*aa, a.y + uy*aa}, {a.x - ux*aa, a.y - uy*aa},
+		{b.x + ux*aa, b.y + uy*aa}, {b.x - ux*aa, b.y - uy*aa},
+	}, true
 }
 
 // sidesMeet reports whether curve a's sides end where curve b's begin
@@ -599,19 +608,7 @@ func (cs *curveSides) sidesMeet(a, b int32) (crossSection, bool) {
 			return crossSection{}, false
 		}
 	}
-	a0, b0 := e[0], e[1]
-	ux, uy := a0.x-b0.x, a0.y-b0.y
-	d := math.Hypot(ux, uy)
-	if !(math.Abs(d-2*cs.hw) <= 0.5*cs.hw+1/cs.res) {
-		return crossSection{}, false
-	}
-	ux, uy = ux/d, uy/d
-	inv := cs.inv
-	aa := 0.5 * math.Hypot(inv.A*ux+inv.B*uy, inv.C*ux+inv.D*uy)
-	return crossSection{
-		{a0.x + ux*aa, a0.y + uy*aa}, {a0.x - ux*aa, a0.y - uy*aa},
-		{b0.x + ux*aa, b0.y + uy*aa}, {b0.x - ux*aa, b0.y - uy*aa},
-	}, true
+	return cs.edgeSection(e[0], e[1])
 }
 
 // curveRun is a run of a polyline's segments, from i0 on, flattened from
