@@ -189,7 +189,7 @@ func open(cfg Config) (s *Simulator, err error) {
 			err = fmt.Errorf("--watch: %w", err)
 		} else if cfg.Mock != "" {
 			// A saved mock file applies at once, like a saved script.
-			err = s.watcher.fs.Add(filepath.Dir(cfg.Mock))
+			err = s.watcher.addFile(cfg.Mock)
 		}
 	}
 	if err != nil {
