@@ -196,6 +196,13 @@ func (s *Simulator) popDialog() *dialog {
 	return d
 }
 
+// clearDialogs drops every dialog unanswered, freeing their images.
+func (s *Simulator) clearDialogs() {
+	for len(s.dialogs) > 0 {
+		s.popDialog()
+	}
+}
+
 // tickDialogs closes a share card whose time is up.
 func (s *Simulator) tickDialogs() {
 	if len(s.dialogs) > 0 && s.dialogs[0].prompt.Fixed && time.Now().After(s.dialogs[0].closeAt) {
