@@ -494,11 +494,14 @@ func TestBadMockFailsClearly(t *testing.T) {
 	}
 }
 
-func TestMalformedSubpackagesWorkersAndPluginsAreProjectErrors(t *testing.T) {
+func TestMalformedSubpackagesWorkersPluginsAndOpenDataContextAreProjectErrors(t *testing.T) {
 	for _, tc := range []struct{ gameJSON, want string }{
 		{`{"subpackages": {"name": "a"}}`, `"subpackages" must be an array of {name, root}`},
 		{`{"subpackages": [{"name": "a", "root": "../x"}]}`, `subpackages[0] needs a "root" inside the game`},
 		{`{"workers": 3}`, `"workers" must name a folder inside the game`},
+		{`{"workers": "a/../.."}`, `"workers" must name a folder inside the game`},
+		{`{"openDataContext": ".."}`, `"openDataContext" must name a folder inside the game, not ".."`},
+		{`{"openDataContext": "."}`, `"openDataContext" must name a folder inside the game, not "."`},
 		{`{"plugins": ["x"]}`, `"plugins" must be an object of {alias: {provider, version, path}}`},
 		{`{"plugins": {"x": "wx1"}}`, `plugins.x must be an object {provider, version, path}`},
 		{`{"plugins": {"x": {"path": "../up"}}}`, `plugins.x.path must name a folder inside the game`},
