@@ -2,10 +2,6 @@ package simulator
 
 import (
 	"fmt"
-	"image"
-	"image/draw"
-	_ "image/jpeg" // share card images
-	_ "image/png"
 	"os"
 	"path/filepath"
 	"sort"
@@ -367,16 +363,13 @@ func (s *Simulator) loadGameImage(url string) *gl.Texture {
 	if url == "" || strings.Contains(url, "://") || !filepath.IsLocal(rel) {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(s.project.Root, rel))
+	data, err := os.ReadFile(filepath.Join(s.project.Root, rel))
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
+	rgba, err := jsapi.DecodeImage(data)
 	if err != nil {
 		return nil
 	}
-	rgba := image.NewRGBA(img.Bounds())
-	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)
 	return s.renderer.NewTexture(rgba)
 }
