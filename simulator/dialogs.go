@@ -259,7 +259,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	x0, y0 := 24.0, (h-height)/2
 	color("#ffffff")
 	x.BeginPath()
-	x.RoundRect(x0, y0, cardW, height, [4][2]float64{{12, 12}, {12, 12}, {12, 12}, {12, 12}})
+	x.RoundRect(x0, y0, cardW, height, corners(12))
 	x.Fill(false)
 
 	color("#111111")
@@ -329,7 +329,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	for _, b := range d.buttons {
 		color(map[bool]string{true: "#07c160", false: "#e5e5e5"}[b.primary])
 		x.BeginPath()
-		x.RoundRect(b.x, b.y, b.w, b.h, [4][2]float64{{6, 6}, {6, 6}, {6, 6}, {6, 6}})
+		x.RoundRect(b.x, b.y, b.w, b.h, corners(6))
 		x.Fill(false)
 		color(map[bool]string{true: "#ffffff", false: "#111111"}[b.primary])
 		x.FillText(s.fonts, b.label, b.x+b.w/2, b.y+b.h/2+5, b.w-8)
