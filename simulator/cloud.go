@@ -68,14 +68,14 @@ type cloud struct {
 }
 
 func (c *cloud) scope(openid string) store.Scope {
-	return store.Scope{App: c.app, User: openid, Namespace: "cloud"}
+	return store.Scope{App: c.app, User: openid, Namespace: store.NamespaceCloud}
 }
 
-// seed writes the world's seed values not yet seeded; "cloud-seed"
+// seed writes the world's seed values not yet seeded; NamespaceCloudSeed
 // remembers which were, so a key the game later removed stays removed.
 func (c *cloud) seed() error {
 	for openid, kv := range c.world.CloudSeed {
-		marks := store.Scope{App: c.app, User: openid, Namespace: "cloud-seed"}
+		marks := store.Scope{App: c.app, User: openid, Namespace: store.NamespaceCloudSeed}
 		done, err := c.st.Items(marks)
 		if err != nil {
 			return err
