@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -181,13 +182,8 @@ func (s *Simulator) Shares() ([]jsapi.ShareRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]string, 0, len(items))
-	for k := range items {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]jsapi.ShareRecord, 0, len(keys))
-	for _, k := range keys {
+	out := make([]jsapi.ShareRecord, 0, len(items))
+	for _, k := range slices.Sorted(maps.Keys(items)) {
 		var rec jsapi.ShareRecord
 		if err := json.Unmarshal(items[k], &rec); err != nil {
 			return nil, fmt.Errorf("share record %s: %v", k, err)

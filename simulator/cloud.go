@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,7 +29,7 @@ func loadWorld(cfg Config) (*mock.World, error) {
 	}
 	if t := cfg.ShareTicket; t != "" {
 		if _, ok := w.Group(t); !ok {
-			return nil, &UsageError{Msg: fmt.Sprintf("--share-ticket %q: not a group of the mock world (groups: %s)", t, strings.Join(sortedGroupTickets(w), ", "))}
+			return nil, &UsageError{Msg: fmt.Sprintf("--share-ticket %q: not a group of the mock world (groups: %s)", t, strings.Join(slices.Sorted(maps.Keys(w.Groups)), ", "))}
 		}
 	}
 	return w, nil
@@ -182,13 +183,4 @@ func (c *cloud) User(openid string) (jsapi.Player, bool) {
 		return jsapi.Player{}, false
 	}
 	return c.player(openid), true
-}
-
-func sortedGroupTickets(w *mock.World) []string {
-	var out []string
-	for t := range w.Groups {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
 }

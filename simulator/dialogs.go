@@ -2,9 +2,10 @@ package simulator
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -112,19 +113,10 @@ func (s *Simulator) OpenSettings(decided map[string]bool, done func(changed map[
 
 func settingsDialog(decided map[string]bool, done func(map[string]bool)) *dialog {
 	d := &dialog{done: done}
-	for _, scope := range sortedKeys(decided) {
+	for _, scope := range slices.Sorted(maps.Keys(decided)) {
 		d.settings = append(d.settings, setting{scope: scope, on: decided[scope], start: decided[scope]})
 	}
 	return d
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func describeSettings(decided map[string]bool) string {
@@ -132,7 +124,7 @@ func describeSettings(decided map[string]bool) string {
 		return "no scope requested yet"
 	}
 	var parts []string
-	for _, k := range sortedKeys(decided) {
+	for _, k := range slices.Sorted(maps.Keys(decided)) {
 		parts = append(parts, fmt.Sprintf("%s %v", k, decided[k]))
 	}
 	return strings.Join(parts, ", ")
@@ -148,7 +140,7 @@ func (s *Simulator) openSettingsPanel() {
 	}
 	acc := s.Account()
 	d := settingsDialog(decided, func(changed map[string]bool) {
-		for _, scope := range sortedKeys(changed) {
+		for _, scope := range slices.Sorted(maps.Keys(changed)) {
 			if err := acc.Decide(scope, changed[scope]); err != nil {
 				s.warnf("settings panel: %v", err)
 			}
