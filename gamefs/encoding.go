@@ -3,6 +3,7 @@ package gamefs
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -12,14 +13,7 @@ import (
 var Encodings = []string{"ascii", "base64", "binary", "hex", "ucs2", "ucs-2", "utf16le", "utf-16le", "utf-8", "utf8", "latin1"}
 
 // ValidEncoding reports whether enc is one of Encodings.
-func ValidEncoding(enc string) bool {
-	for _, e := range Encodings {
-		if e == enc {
-			return true
-		}
-	}
-	return false
-}
+func ValidEncoding(enc string) bool { return slices.Contains(Encodings, enc) }
 
 // Encode turns a string into bytes as Node's Buffer.from(s, enc) does,
 // which the platforms follow: ascii, latin1 and binary keep each UTF-16

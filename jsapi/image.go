@@ -185,13 +185,18 @@ func decodeDataURL(u string) ([]byte, error) {
 	return []byte(s), err
 }
 
-// decodeImage reads a PNG or JPEG into premultiplied RGBA, the form
-// textures are blended in.
+// decodeImage reads a PNG or JPEG into premultiplied RGBA.
 func decodeImage(read func() ([]byte, error)) (*image.RGBA, error) {
 	data, err := read()
 	if err != nil {
 		return nil, err
 	}
+	return DecodeImage(data)
+}
+
+// DecodeImage decodes a PNG or JPEG into premultiplied RGBA, the form
+// textures are blended in, refusing one too large for a texture.
+func DecodeImage(data []byte) (*image.RGBA, error) {
 	src, format, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode image (PNG and JPEG are supported): %v", err)

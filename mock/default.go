@@ -17,19 +17,10 @@ package mock
 //
 // Each call returns a new World.
 func Default() *World {
-	w := &World{
-		Me:            DefaultMe,
-		Users:         map[string]User{},
-		Groups:        map[string]Group{},
-		CloudSeed:     map[string]map[string]string{},
-		Login:         LoginAnswer{Code: DefaultLoginCode},
-		Session:       DefaultSession,
-		AuthSetting:   map[string]string{"scope.userInfo": "allow", "scope.WxFriendInteraction": "allow"},
-		Privacy:       DefaultPrivacy,
-		OpenContext:   DefaultOpenContext,
-		ClientVersion: DefaultClientVersion,
-		Share:         DefaultShare,
-	}
+	w := emptyWorld()
+	w.Me = DefaultMe
+	w.AuthSetting["scope.userInfo"] = "allow"
+	w.AuthSetting["scope.WxFriendInteraction"] = "allow"
 	w.Users[DefaultMe] = User{OpenID: DefaultMe, NickName: "Me", Language: "zh_CN"}
 	friends := []struct {
 		id, nick, lang string
@@ -53,4 +44,22 @@ func Default() *World {
 		Members: []string{DefaultMe, "o_xiaoyu", "o_lucas", "o_ajie"},
 	}
 	return w
+}
+
+// emptyWorld is a world without users, groups or decisions whose answers
+// are the defaults: what Default fills in and a mock file overrides.
+func emptyWorld() *World {
+	return &World{
+		Users:         map[string]User{},
+		Groups:        map[string]Group{},
+		CloudSeed:     map[string]map[string]string{},
+		Login:         LoginAnswer{Code: DefaultLoginCode},
+		Session:       DefaultSession,
+		AuthSetting:   map[string]string{},
+		Privacy:       DefaultPrivacy,
+		OpenContext:   DefaultOpenContext,
+		ClientVersion: DefaultClientVersion,
+		Share:         DefaultShare,
+		friends:       map[string]map[string]bool{},
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -88,19 +89,7 @@ func (l *loader) world(root *node) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &World{
-		Users:         map[string]User{},
-		Groups:        map[string]Group{},
-		CloudSeed:     map[string]map[string]string{},
-		Login:         LoginAnswer{Code: DefaultLoginCode},
-		Session:       DefaultSession,
-		AuthSetting:   map[string]string{},
-		Privacy:       DefaultPrivacy,
-		OpenContext:   DefaultOpenContext,
-		ClientVersion: DefaultClientVersion,
-		Share:         DefaultShare,
-		friends:       map[string]map[string]bool{},
-	}
+	w := emptyWorld()
 	if n := fields["appId"]; n != nil {
 		if w.AppID, err = l.str(n, `"appId"`); err != nil {
 			return nil, err
@@ -170,7 +159,7 @@ func (l *loader) fields(n *node, path string, known []string) (map[string]*node,
 	}
 	out := map[string]*node{}
 	for _, m := range members {
-		if !contains(known, m.key) {
+		if !slices.Contains(known, m.key) {
 			msg := "unknown field"
 			if s := suggest(m.key, known); s != "" {
 				msg += fmt.Sprintf(", did you mean %q?", s)
@@ -214,7 +203,7 @@ func (l *loader) str(n *node, path string) (string, error) {
 }
 
 func (l *loader) enum(n *node, path string, allowed ...string) (string, error) {
-	if n.kind == kindString && contains(allowed, n.str) {
+	if n.kind == kindString && slices.Contains(allowed, n.str) {
 		return n.str, nil
 	}
 	q := make([]string, len(allowed))
@@ -347,7 +336,7 @@ func (l *loader) groups(w *World, n *node) error {
 				if err != nil {
 					return err
 				}
-				if contains(g.Members, id) {
+				if slices.Contains(g.Members, id) {
 					return l.errorf(p, "%q is listed twice", id)
 				}
 				g.Members = append(g.Members, id)
@@ -470,15 +459,6 @@ func isVersion(v string) bool {
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // suggest returns the known name an unknown one is probably a typo of.

@@ -13,8 +13,8 @@ package mock
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -122,12 +122,7 @@ func (w *World) Friends(openid string) []string {
 	if len(set) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(set))
-	for id := range set {
-		out = append(out, id)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 // AreFriends reports whether a and b are friends (in either order). Nobody is
@@ -160,14 +155,7 @@ func (w *World) Auth(scope string) string {
 	return "ask"
 }
 
-func (w *World) userIDs() []string {
-	ids := make([]string, 0, len(w.Users))
-	for id := range w.Users {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
+func (w *World) userIDs() []string { return slices.Sorted(maps.Keys(w.Users)) }
 
 // addFriends records a mutual friendship.
 func (w *World) addFriends(a, b string) {

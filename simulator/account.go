@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -60,7 +61,7 @@ func (a account) mockAnswer(scope string) string {
 // remembered is the stored decision for key, when the mock file has not
 // changed its answer since.
 func (a account) remembered(key, mockAnswer string) (string, bool, error) {
-	st, sc, err := a.scope("auth")
+	st, sc, err := a.scope(store.NamespaceAuth)
 	if err != nil {
 		return "", false, err
 	}
@@ -82,7 +83,7 @@ func current(key string, raw []byte, mockAnswer string) (value string, ok bool, 
 }
 
 func (a account) remember(key, value, mockAnswer string) error {
-	st, sc, err := a.scope("auth")
+	st, sc, err := a.scope(store.NamespaceAuth)
 	if err != nil {
 		return err
 	}
@@ -106,7 +107,7 @@ func (a account) Decide(scope string, allow bool) error {
 // Decided is the scopes the mock file decides plus those the player did,
 // read in one store transaction.
 func (a account) Decided() (map[string]bool, error) {
-	st, sc, err := a.scope("auth")
+	st, sc, err := a.scope(store.NamespaceAuth)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +163,7 @@ var shareSeq atomic.Uint64
 // RecordShare appends a share to the player's "share" records, keyed by
 // time so that they list in order.
 func (a account) RecordShare(rec jsapi.ShareRecord) error {
-	st, sc, err := a.scope("share")
+	st, sc, err := a.scope(store.NamespaceShare)
 	if err != nil {
 		return err
 	}
@@ -173,7 +174,7 @@ func (a account) RecordShare(rec jsapi.ShareRecord) error {
 
 // Shares lists the recorded shares, oldest first (for tests and tools).
 func (s *Simulator) Shares() ([]jsapi.ShareRecord, error) {
-	st, sc, err := account{s}.scope("share")
+	st, sc, err := account{s}.scope(store.NamespaceShare)
 	if err != nil {
 		return nil, err
 	}
@@ -181,13 +182,8 @@ func (s *Simulator) Shares() ([]jsapi.ShareRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys := make([]string, 0, len(items))
-	for k := range items {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]jsapi.ShareRecord, 0, len(keys))
-	for _, k := range keys {
+	out := make([]jsapi.ShareRecord, 0, len(items))
+	for _, k := range slices.Sorted(maps.Keys(items)) {
 		var rec jsapi.ShareRecord
 		if err := json.Unmarshal(items[k], &rec); err != nil {
 			return nil, fmt.Errorf("share record %s: %v", k, err)

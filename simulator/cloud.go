@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,7 +29,7 @@ func loadWorld(cfg Config) (*mock.World, error) {
 	}
 	if t := cfg.ShareTicket; t != "" {
 		if _, ok := w.Group(t); !ok {
-			return nil, &UsageError{Msg: fmt.Sprintf("--share-ticket %q: not a group of the mock world (groups: %s)", t, strings.Join(sortedGroupTickets(w), ", "))}
+			return nil, &UsageError{Msg: fmt.Sprintf("--share-ticket %q: not a group of the mock world (groups: %s)", t, strings.Join(slices.Sorted(maps.Keys(w.Groups)), ", "))}
 		}
 	}
 	return w, nil
@@ -68,14 +69,14 @@ type cloud struct {
 }
 
 func (c *cloud) scope(openid string) store.Scope {
-	return store.Scope{App: c.app, User: openid, Namespace: "cloud"}
+	return store.Scope{App: c.app, User: openid, Namespace: store.NamespaceCloud}
 }
 
-// seed writes the world's seed values not yet seeded; "cloud-seed"
+// seed writes the world's seed values not yet seeded; NamespaceCloudSeed
 // remembers which were, so a key the game later removed stays removed.
 func (c *cloud) seed() error {
 	for openid, kv := range c.world.CloudSeed {
-		marks := store.Scope{App: c.app, User: openid, Namespace: "cloud-seed"}
+		marks := store.Scope{App: c.app, User: openid, Namespace: store.NamespaceCloudSeed}
 		done, err := c.st.Items(marks)
 		if err != nil {
 			return err
@@ -182,13 +183,4 @@ func (c *cloud) User(openid string) (jsapi.Player, bool) {
 		return jsapi.Player{}, false
 	}
 	return c.player(openid), true
-}
-
-func sortedGroupTickets(w *mock.World) []string {
-	var out []string
-	for t := range w.Groups {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
 }

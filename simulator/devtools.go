@@ -223,6 +223,11 @@ func (s *Simulator) decorate(frame *gl.Canvas) *gl.Canvas {
 	return ui
 }
 
+// corners is RoundRect's radii for the same round corner all round.
+func corners(r float64) [4][2]float64 {
+	return [4][2]float64{{r, r}, {r, r}, {r, r}, {r, r}}
+}
+
 // uiStyle returns setters of x's font and fill colour from CSS text, for
 // the window's own drawing (the specs are ours, so they always parse).
 func uiStyle(x *gl.Context2D) (font, color func(string)) {

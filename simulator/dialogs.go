@@ -2,13 +2,10 @@ package simulator
 
 import (
 	"fmt"
-	"image"
-	"image/draw"
-	_ "image/jpeg" // share card images
-	_ "image/png"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -116,19 +113,10 @@ func (s *Simulator) OpenSettings(decided map[string]bool, done func(changed map[
 
 func settingsDialog(decided map[string]bool, done func(map[string]bool)) *dialog {
 	d := &dialog{done: done}
-	for _, scope := range sortedKeys(decided) {
+	for _, scope := range slices.Sorted(maps.Keys(decided)) {
 		d.settings = append(d.settings, setting{scope: scope, on: decided[scope], start: decided[scope]})
 	}
 	return d
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func describeSettings(decided map[string]bool) string {
@@ -136,7 +124,7 @@ func describeSettings(decided map[string]bool) string {
 		return "no scope requested yet"
 	}
 	var parts []string
-	for _, k := range sortedKeys(decided) {
+	for _, k := range slices.Sorted(maps.Keys(decided)) {
 		parts = append(parts, fmt.Sprintf("%s %v", k, decided[k]))
 	}
 	return strings.Join(parts, ", ")
@@ -152,7 +140,7 @@ func (s *Simulator) openSettingsPanel() {
 	}
 	acc := s.Account()
 	d := settingsDialog(decided, func(changed map[string]bool) {
-		for _, scope := range sortedKeys(changed) {
+		for _, scope := range slices.Sorted(maps.Keys(changed)) {
 			if err := acc.Decide(scope, changed[scope]); err != nil {
 				s.warnf("settings panel: %v", err)
 			}
@@ -194,6 +182,13 @@ func (s *Simulator) popDialog() *dialog {
 		d.image.Delete()
 	}
 	return d
+}
+
+// clearDialogs drops every dialog unanswered, freeing their images.
+func (s *Simulator) clearDialogs() {
+	for len(s.dialogs) > 0 {
+		s.popDialog()
+	}
 }
 
 // tickDialogs closes a share card whose time is up.
@@ -256,7 +251,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	x0, y0 := 24.0, (h-height)/2
 	color("#ffffff")
 	x.BeginPath()
-	x.RoundRect(x0, y0, cardW, height, [4][2]float64{{12, 12}, {12, 12}, {12, 12}, {12, 12}})
+	x.RoundRect(x0, y0, cardW, height, corners(12))
 	x.Fill(false)
 
 	color("#111111")
@@ -326,7 +321,7 @@ func (s *Simulator) drawDialog(x *gl.Context2D) {
 	for _, b := range d.buttons {
 		color(map[bool]string{true: "#07c160", false: "#e5e5e5"}[b.primary])
 		x.BeginPath()
-		x.RoundRect(b.x, b.y, b.w, b.h, [4][2]float64{{6, 6}, {6, 6}, {6, 6}, {6, 6}})
+		x.RoundRect(b.x, b.y, b.w, b.h, corners(6))
 		x.Fill(false)
 		color(map[bool]string{true: "#ffffff", false: "#111111"}[b.primary])
 		x.FillText(s.fonts, b.label, b.x+b.w/2, b.y+b.h/2+5, b.w-8)
@@ -360,16 +355,13 @@ func (s *Simulator) loadGameImage(url string) *gl.Texture {
 	if url == "" || strings.Contains(url, "://") || !filepath.IsLocal(rel) {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(s.project.Root, rel))
+	data, err := os.ReadFile(filepath.Join(s.project.Root, rel))
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
+	rgba, err := jsapi.DecodeImage(data)
 	if err != nil {
 		return nil
 	}
-	rgba := image.NewRGBA(img.Bounds())
-	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)
 	return s.renderer.NewTexture(rgba)
 }

@@ -26,7 +26,7 @@ func (s *Simulator) drawVibration(x *gl.Context2D) {
 	w := s.device.Width
 	color("rgba(17, 17, 17, 0.8)")
 	x.BeginPath()
-	x.RoundRect(w/2-44, 6, 88, 24, [4][2]float64{{12, 12}, {12, 12}, {12, 12}, {12, 12}})
+	x.RoundRect(w/2-44, 6, 88, 24, corners(12))
 	x.Fill(false)
 	color("#ffffff")
 	font("13px sans-serif")

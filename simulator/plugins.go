@@ -58,8 +58,8 @@ func plugin(root, alias string, entry any) (jsapi.Plugin, error) {
 		return p, nil
 	}
 	dir, _ := raw.(string)
-	dir = strings.TrimPrefix(strings.Trim(filepath.ToSlash(dir), "/"), "./")
-	if dir == "" || dir == ".." || strings.HasPrefix(dir, "../") {
+	dir, ok = pathInGame(dir)
+	if !ok {
 		return p, projectErrorf("game.json: plugins.%s.path must name a folder inside the game, not %v", alias, jsonText(raw))
 	}
 	config := filepath.Join(root, filepath.FromSlash(dir), "plugin.json")

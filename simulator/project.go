@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minisim/minisim/gamefs"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -150,9 +151,8 @@ func openDataContext(p *Project, gameJSON, projectConfig map[string]any) (string
 		return "", nil
 	}
 	s, _ := v.(string)
-	s = strings.Trim(filepath.ToSlash(s), "/")
-	s = strings.TrimPrefix(s, "./")
-	if s == "" || strings.HasPrefix(s, "../") {
+	s, ok = pathInGame(s)
+	if !ok {
 		return "", projectErrorf("%s: \"openDataContext\" must name a folder inside the game, not %v", file, jsonText(v))
 	}
 	st, err := os.Stat(filepath.Join(p.Root, filepath.FromSlash(s)))
@@ -207,6 +207,17 @@ func lineCol(data []byte, off int) (line, col int) {
 	return line, col
 }
 
+// pathInGame cleans a config's path to a folder (or file) of the game, as
+// a slash path relative to its root: false for one that climbs out of the
+// game (gamefs.Clean's rules) or names the game itself.
+func pathInGame(p string) (string, bool) {
+	clean, err := gamefs.Clean(p)
+	if err != nil || clean == "." {
+		return "", false
+	}
+	return clean, true
+}
+
 // subpackages reads game.json's "subpackages": [{name, root}], root being a
 // folder or a .js file inside the game.
 func subpackages(gameJSON map[string]any) ([]jsapi.Subpackage, error) {
@@ -225,8 +236,8 @@ func subpackages(gameJSON map[string]any) ([]jsapi.Subpackage, error) {
 	for i, item := range list {
 		o, _ := item.(map[string]any)
 		root, _ := o["root"].(string)
-		root = strings.TrimPrefix(strings.Trim(filepath.ToSlash(root), "/"), "./")
-		if root == "" || root == ".." || strings.HasPrefix(root, "../") {
+		root, ok := pathInGame(root)
+		if !ok {
 			return nil, projectErrorf("game.json: subpackages[%d] needs a \"root\" inside the game (a folder or a .js file), not %v", i, jsonText(item))
 		}
 		name, _ := o["name"].(string)
@@ -248,8 +259,8 @@ func workersFolder(gameJSON map[string]any) (string, error) {
 	if o, isObj := v.(map[string]any); isObj {
 		dir, _ = o["path"].(string)
 	}
-	dir = strings.TrimPrefix(strings.Trim(filepath.ToSlash(dir), "/"), "./")
-	if dir == "" || dir == ".." || strings.HasPrefix(dir, "../") {
+	dir, ok = pathInGame(dir)
+	if !ok {
 		return "", projectErrorf("game.json: \"workers\" must name a folder inside the game, not %v", jsonText(v))
 	}
 	return dir, nil

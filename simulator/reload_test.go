@@ -136,3 +136,25 @@ func TestHotReloadInAWindow(t *testing.T) {
 		t.Errorf("no reload in the window:\nstdout: %s\nstderr: %s", out, errOut)
 	}
 }
+
+// A saved --mock file reloads the game even when it lies outside the game
+// folder and one path is absolute while the other is relative.
+func TestSavedMockOutsideTheGameReloads(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "game.json"), []byte(`{}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "game.js"), []byte(`wx.login({success: function (r) { console.log('code', r.code); }});`), 0o644)
+	mockFile := filepath.Join(t.TempDir(), "mock.json") // absolute, outside dir
+	os.WriteFile(mockFile, []byte(`{"login": {"code": "first"}}`), 0o644)
+	wd, _ := os.Getwd()
+	relDir, err := filepath.Rel(wd, dir)
+	if err != nil || filepath.IsAbs(relDir) {
+		t.Fatalf("no relative path to the game: %q, %v", relDir, err)
+	}
+	out, errOut := runWatching(t, relDir, 90, func() {
+		time.Sleep(500 * time.Millisecond)
+		os.WriteFile(mockFile, []byte(`{"login": {"code": "second"}}`), 0o644)
+	}, "--headless", "--realtime", "--watch", "--data", t.TempDir(), "--mock", mockFile)
+	if !strings.Contains(out, "code first") || !strings.Contains(out, "code second") {
+		t.Errorf("the saved mock did not reload the game:\nstdout: %s\nstderr: %s", out, errOut)
+	}
+}

@@ -189,7 +189,7 @@ func open(cfg Config) (s *Simulator, err error) {
 			err = fmt.Errorf("--watch: %w", err)
 		} else if cfg.Mock != "" {
 			// A saved mock file applies at once, like a saved script.
-			err = s.watcher.fs.Add(filepath.Dir(cfg.Mock))
+			err = s.watcher.addFile(cfg.Mock)
 		}
 	}
 	if err != nil {
@@ -274,7 +274,10 @@ func (s *Simulator) reload(reason string) {
 	}
 	s.touches = touchState{}
 	s.pending = nil
-	s.dialogs, s.toast = nil, nil // their answers would go to the old domains
+	// Their answers would go to the old domains. (stopDomains already freed
+	// their images with every texture; this keeps reload right without it.)
+	s.clearDialogs()
+	s.setToast(nil)
 	s.cloudFns = nil
 	if w, err := loadWorld(s.cfg); err == nil {
 		s.world, s.cloudSeeded = w, false

@@ -41,9 +41,15 @@ type result struct {
 // CI script would.
 func runGame(t *testing.T, game string, flags ...string) result {
 	t.Helper()
+	return runGameAt(t, filepath.Join("testdata", "games", game), flags...)
+}
+
+// runGameAt is runGame for a game folder anywhere.
+func runGameAt(t *testing.T, dir string, flags ...string) result {
+	t.Helper()
 	shot := filepath.Join(t.TempDir(), "shot.png")
 	args := append([]string{"--headless", "--screenshot", shot}, flags...)
-	args = append(args, filepath.Join("testdata", "games", game))
+	args = append(args, dir)
 	cfg, err := ParseArgs(args)
 	if err != nil {
 		t.Fatalf("ParseArgs(%q): %v", args, err)
@@ -376,16 +382,15 @@ func testOpenDataDomain(t *testing.T, platform string) {
 }
 
 func TestOpenDataDomainSecuritySuite(t *testing.T) {
+	wechat := filepath.Join("testdata", "games", "opensecurity")
 	// The same game as a TikTok project: a project.config.json with app_id.
-	tiktok := filepath.Join("testdata", "games", "opensecurity-tiktok")
-	os.RemoveAll(tiktok)
-	if err := copyTree(filepath.Join("testdata", "games", "opensecurity"), tiktok); err != nil {
+	tiktok := filepath.Join(t.TempDir(), "opensecurity-tiktok")
+	if err := copyTree(wechat, tiktok); err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(tiktok)
 	os.WriteFile(filepath.Join(tiktok, "project.config.json"), []byte(`{"app_id": "tt0000000000000002", "openDataContext": "open"}`), 0o644)
-	for _, game := range []string{"opensecurity", "opensecurity-tiktok"} {
-		r := runGame(t, game, "--frames", "30")
+	for _, game := range []string{wechat, tiktok} {
+		r := runGameAt(t, game, "--frames", "30")
 		if strings.Contains(r.stdout, "LEAK") || strings.Contains(r.stdout, "[open]") {
 			t.Errorf("%s: open data leaked to the main domain:\n%s", game, r.stdout)
 		}
@@ -494,11 +499,14 @@ func TestBadMockFailsClearly(t *testing.T) {
 	}
 }
 
-func TestMalformedSubpackagesWorkersAndPluginsAreProjectErrors(t *testing.T) {
+func TestMalformedSubpackagesWorkersPluginsAndOpenDataContextAreProjectErrors(t *testing.T) {
 	for _, tc := range []struct{ gameJSON, want string }{
 		{`{"subpackages": {"name": "a"}}`, `"subpackages" must be an array of {name, root}`},
 		{`{"subpackages": [{"name": "a", "root": "../x"}]}`, `subpackages[0] needs a "root" inside the game`},
 		{`{"workers": 3}`, `"workers" must name a folder inside the game`},
+		{`{"workers": "a/../.."}`, `"workers" must name a folder inside the game`},
+		{`{"openDataContext": ".."}`, `"openDataContext" must name a folder inside the game, not ".."`},
+		{`{"openDataContext": "."}`, `"openDataContext" must name a folder inside the game, not "."`},
 		{`{"plugins": ["x"]}`, `"plugins" must be an object of {alias: {provider, version, path}}`},
 		{`{"plugins": {"x": "wx1"}}`, `plugins.x must be an object {provider, version, path}`},
 		{`{"plugins": {"x": {"path": "../up"}}}`, `plugins.x.path must name a folder inside the game`},

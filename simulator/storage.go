@@ -42,7 +42,7 @@ func (s *Simulator) LocalStorage() (jsapi.KV, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scopedKV{st, store.Scope{App: s.appID(), User: s.world.Me, Namespace: "local"}}, nil
+	return scopedKV{st, store.Scope{App: s.appID(), User: s.world.Me, Namespace: store.NamespaceLocal}}, nil
 }
 
 // scopedKV is one scope of the store.

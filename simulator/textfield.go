@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
@@ -17,11 +18,11 @@ func (s *Simulator) drawTextField(x *gl.Context2D, in *jsapi.TextInput, left, to
 	font, color := uiStyle(x)
 	color("#c8c8c8")
 	x.BeginPath()
-	x.RoundRect(left, top, width, textFieldHeight, [4][2]float64{{6, 6}, {6, 6}, {6, 6}, {6, 6}})
+	x.RoundRect(left, top, width, textFieldHeight, corners(6))
 	x.Fill(false)
 	color("#ffffff")
 	x.BeginPath()
-	x.RoundRect(left+1, top+1, width-2, textFieldHeight-2, [4][2]float64{{5, 5}, {5, 5}, {5, 5}, {5, 5}})
+	x.RoundRect(left+1, top+1, width-2, textFieldHeight-2, corners(5))
 	x.Fill(false)
 	font("15px sans-serif")
 	baseline, room := top+textFieldHeight/2+5, width-20
@@ -31,11 +32,26 @@ func (s *Simulator) drawTextField(x *gl.Context2D, in *jsapi.TextInput, left, to
 		return
 	}
 	color("#111111")
-	text := strings.ReplaceAll(in.Text, "\n", " ")
-	for text != "" && x.MeasureText(s.fonts, text+"|").Width > room { // keep the end in view
-		text = string([]rune(text)[1:])
-	}
+	text := s.tailThatFits(x, strings.ReplaceAll(in.Text, "\n", " "), "|", room)
 	x.FillText(s.fonts, text+"|", left+10, baseline, room)
+}
+
+// tailThatFits is the longest end of text that, followed by suffix (the
+// caret), fits in room: a text field keeps where the typing happens in
+// view. The width shrinks as runes drop off the front, so a binary search
+// over rune starts measures a few candidates, not every one.
+func (s *Simulator) tailThatFits(x *gl.Context2D, text, suffix string, room float64) string {
+	fits := func(t string) bool { return x.MeasureText(s.fonts, t+suffix).Width <= room }
+	if fits(text) {
+		return text
+	}
+	starts := make([]int, 0, len(text)+1)
+	for i := range text {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(text)) // the empty end, which the caller takes when nothing fits
+	k := sort.Search(len(starts)-1, func(k int) bool { return fits(text[starts[k]:]) })
+	return text[starts[k]:]
 }
 
 // dialogInput is the front dialog's text field, or nil.

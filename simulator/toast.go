@@ -61,7 +61,7 @@ func (s *Simulator) touchesMasked() bool {
 func (s *Simulator) drawToast(x *gl.Context2D, t *toast) {
 	font, color := uiStyle(x)
 	w, h := s.device.Width, s.device.Height
-	radius := [4][2]float64{{8, 8}, {8, 8}, {8, 8}, {8, 8}}
+	radius := corners(8)
 	font("15px sans-serif")
 	x.SetTextAlign(gl.AlignCenter)
 	defer x.SetTextAlign(gl.AlignStart)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
 	"github.com/minisim/minisim/jsapi"
@@ -146,4 +147,37 @@ func TestEditableModalTakesTyping(t *testing.T) {
 	if len(confirmed) != 1 || !confirmed[0] || in.Text != "Bobx!" {
 		t.Errorf("answers %v with %q, want [true] with %q", confirmed, in.Text, "Bobx!")
 	}
+}
+
+// A text field shows the end of a text too long for it: the longest tail
+// that fits with the caret.
+func TestTailThatFitsKeepsTheEndInView(t *testing.T) {
+	withSimulator(t, Config{GameDir: filepath.Join("testdata", "games", "scene"), Headless: true, DataDir: t.TempDir(),
+		Stdout: &strings.Builder{}, Stderr: &strings.Builder{}}, func(s *Simulator) {
+		c, err := s.renderer.NewCanvas(100, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := s.renderer.NewContext2D(c)
+		font, _ := uiStyle(x)
+		font("15px sans-serif")
+		width := func(t string) float64 { return x.MeasureText(s.fonts, t+"|").Width }
+		text := strings.Repeat("abc中文 ", 20)
+		room := width("中文 abc中文 ")
+		got := s.tailThatFits(x, text, "|", room)
+		if !strings.HasSuffix(text, got) || width(got) > room {
+			t.Fatalf("%q is not an end of the text that fits", got)
+		}
+		front := text[:len(text)-len(got)]
+		_, size := utf8.DecodeLastRuneInString(front)
+		if longer := text[len(front)-size:]; width(longer) <= room {
+			t.Errorf("%q fits too, but %q was kept", longer, got)
+		}
+		if got := s.tailThatFits(x, "short", "|", 1000); got != "short" {
+			t.Errorf("a text that fits became %q", got)
+		}
+		if got := s.tailThatFits(x, text, "|", 1); got != "" {
+			t.Errorf("nothing fits in 1px, got %q", got)
+		}
+	})
 }

@@ -22,13 +22,17 @@ const debounce = 50 * time.Millisecond
 // appear.
 type watcher struct {
 	fs      *fsnotify.Watcher
-	root    string
-	changed chan []string // files of one burst, relative slash paths
+	root    string        // absolute, so a file outside it still has a path relative to it
+	changed chan []string // files of one burst, slash paths relative to root
 	wake    chan struct{} // wakes a loop sleeping until its next frame
 	once    sync.Once
 }
 
 func newWatcher(root string) (*watcher, error) {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -55,6 +59,29 @@ func (w *watcher) addTree(dir string) error {
 	})
 }
 
+// addFile also watches one file that may lie outside root (the --mock
+// file), through its folder: editors save by replacing the file.
+func (w *watcher) addFile(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	return w.fs.Add(filepath.Dir(abs))
+}
+
+// rel is path as a burst names it: a slash path relative to root.
+func (w *watcher) rel(path string) (string, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(w.root, abs)
+	if err != nil {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
 func (w *watcher) run() {
 	var burst []string
 	timer := time.NewTimer(time.Hour)
@@ -73,8 +100,8 @@ func (w *watcher) run() {
 					w.addTree(ev.Name)
 				}
 			}
-			if rel, err := filepath.Rel(w.root, ev.Name); err == nil {
-				burst = append(burst, filepath.ToSlash(rel))
+			if rel, ok := w.rel(ev.Name); ok {
+				burst = append(burst, rel)
 			}
 			timer.Reset(debounce)
 		case <-timer.C:
@@ -111,10 +138,9 @@ func (w *watcher) Close() { w.once.Do(func() { w.fs.Close() }) }
 // start, any script (the fix may be a new file).
 func (s *Simulator) relevant(files []string) bool {
 	used := map[string]bool{"game.json": true, "project.config.json": true}
-	rootRel, _ := filepath.Rel(s.cfg.GameDir, s.project.Root)
 	prefix := ""
-	if rootRel != "." && rootRel != "" {
-		prefix = filepath.ToSlash(rootRel) + "/"
+	if rootRel, ok := s.watcher.rel(s.project.Root); ok && rootRel != "." {
+		prefix = rootRel + "/"
 	}
 	s.eachLoop(func(d *domains.Domain) {
 		for _, f := range d.LoadedFiles() {
@@ -127,8 +153,8 @@ func (s *Simulator) relevant(files []string) bool {
 		}
 	})
 	if s.cfg.Mock != "" {
-		if rel, err := filepath.Rel(s.cfg.GameDir, s.cfg.Mock); err == nil {
-			used[filepath.ToSlash(rel)] = true
+		if rel, ok := s.watcher.rel(s.cfg.Mock); ok {
+			used[rel] = true
 		}
 	}
 	for _, f := range files {

@@ -3,11 +3,11 @@ package simulator
 import (
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/minisim/minisim/domains"
+	"github.com/minisim/minisim/gamefs"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -21,8 +21,8 @@ func (s *Simulator) CreateWorker(scriptPath string, deliver func(msg any)) (jsap
 	if dir == "" {
 		return nil, fmt.Errorf("game.json declares no workers folder: add \"workers\": \"workers\" and put the worker's scripts there")
 	}
-	script := strings.TrimPrefix(path.Clean("/"+filepath.ToSlash(scriptPath)), "/")
-	if !strings.HasPrefix(script, dir+"/") {
+	script, err := gamefs.Clean(scriptPath)
+	if err != nil || !strings.HasPrefix(script, dir+"/") {
 		return nil, fmt.Errorf("%q is outside the workers folder %s/", scriptPath, dir)
 	}
 	if st, err := os.Stat(filepath.Join(s.project.Root, filepath.FromSlash(script))); err != nil || !st.Mode().IsRegular() {

@@ -56,6 +56,9 @@ const (
 	NamespaceAuth    = "auth"    // authorization decisions
 	NamespacePrivacy = "privacy" // privacy agreement
 	NamespaceShare   = "share"   // share records
+	// NamespaceCloudSeed remembers which of the mock's cloud seed values
+	// were written, so a key the game later removed stays removed.
+	NamespaceCloudSeed = "cloud-seed"
 )
 
 // Errors that can be matched with errors.Is. The errors returned carry the
@@ -229,8 +232,7 @@ func (s *Store) Get(sc Scope, key string) (value []byte, ok bool, err error) {
 		if b == nil {
 			return nil
 		}
-		k, v := b.Cursor().Seek([]byte(key))
-		if k != nil && string(k) == key && v != nil {
+		if v, found := lookup(b, key); found {
 			value, ok = bytes.Clone(v), true // v points into the mmap: copy before close
 			if value == nil {
 				value = []byte{}
@@ -293,23 +295,8 @@ func (s *Store) Clear(sc Scope) error {
 
 // Keys returns the scope's keys, sorted.
 func (s *Store) Keys(sc Scope) ([]string, error) {
-	if err := sc.validate(); err != nil {
-		return nil, err
-	}
 	keys := []string{}
-	err := s.view(func(apps *bolt.Bucket) error {
-		b := scopeBucket(apps, sc)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if v != nil { // v == nil: a nested bucket, not written by this package
-				keys = append(keys, string(k))
-			}
-		}
-		return nil
-	})
+	err := s.eachValue(sc, func(k, _ []byte) { keys = append(keys, string(k)) })
 	if err != nil {
 		return nil, err
 	}
@@ -319,22 +306,9 @@ func (s *Store) Keys(sc Scope) ([]string, error) {
 // Items returns every key and value of the scope, read in one
 // transaction.
 func (s *Store) Items(sc Scope) (map[string][]byte, error) {
-	if err := sc.validate(); err != nil {
-		return nil, err
-	}
 	items := map[string][]byte{}
-	err := s.view(func(apps *bolt.Bucket) error {
-		b := scopeBucket(apps, sc)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if v != nil {
-				items[string(k)] = append([]byte{}, v...) // v points into the mmap
-			}
-		}
-		return nil
+	err := s.eachValue(sc, func(k, v []byte) {
+		items[string(k)] = append([]byte{}, v...) // v points into the mmap
 	})
 	if err != nil {
 		return nil, err
@@ -344,22 +318,7 @@ func (s *Store) Items(sc Scope) (map[string][]byte, error) {
 
 // Size returns the sum of len(key)+len(value) over the scope.
 func (s *Store) Size(sc Scope) (bytes int, err error) {
-	if err := sc.validate(); err != nil {
-		return 0, err
-	}
-	err = s.view(func(apps *bolt.Bucket) error {
-		b := scopeBucket(apps, sc)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if v != nil {
-				bytes += len(k) + len(v)
-			}
-		}
-		return nil
-	})
+	err = s.eachValue(sc, func(k, v []byte) { bytes += len(k) + len(v) })
 	if err != nil {
 		return 0, err
 	}
@@ -422,19 +381,50 @@ func createScope(apps *bolt.Bucket, sc Scope) (*bolt.Bucket, error) {
 	return b, nil
 }
 
-func hasKey(b *bolt.Bucket, key string) bool {
+// lookup is the value under key in b; ok is false when there is none.
+func lookup(b *bolt.Bucket, key string) (v []byte, ok bool) {
 	k, v := b.Cursor().Seek([]byte(key))
-	return k != nil && string(k) == key && v != nil
+	if k == nil || string(k) != key || v == nil {
+		return nil, false
+	}
+	return v, true
 }
 
-func hasValues(b *bolt.Bucket) bool {
+func hasKey(b *bolt.Bucket, key string) bool {
+	_, ok := lookup(b, key)
+	return ok
+}
+
+// eachValue calls fn for each key of the scope holding a value, in key
+// order, in one read transaction. v points into the mmap: fn copies what
+// it keeps.
+func (s *Store) eachValue(sc Scope, fn func(k, v []byte)) error {
+	if err := sc.validate(); err != nil {
+		return err
+	}
+	return s.view(func(apps *bolt.Bucket) error {
+		if b := scopeBucket(apps, sc); b != nil {
+			bucketValues(b, func(k, v []byte) bool { fn(k, v); return true })
+		}
+		return nil
+	})
+}
+
+// bucketValues calls fn for each key of b holding a value until fn
+// returns false. A nil value is a nested bucket, which this package never
+// writes.
+func bucketValues(b *bolt.Bucket, fn func(k, v []byte) bool) {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if v != nil {
-			return true
+		if v != nil && !fn(k, v) {
+			return
 		}
 	}
-	return false
+}
+
+func hasValues(b *bolt.Bucket) (found bool) {
+	bucketValues(b, func(_, _ []byte) bool { found = true; return false })
+	return found
 }
 
 func isEmpty(b *bolt.Bucket) bool {

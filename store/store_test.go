@@ -781,7 +781,10 @@ func TestTwoProcesses(t *testing.T) {
 	}
 }
 
-func TestDurableWhenKilledAfterPut(t *testing.T) {
+// A put that returned survives its process being killed at once, without
+// Close: the commit is complete on its own. (SIGKILL keeps the page cache,
+// so this does not show the write reached the disk; a power cut would.)
+func TestCommittedPutSurvivesTheProcessBeingKilled(t *testing.T) {
 	dir := t.TempDir()
 	open(t, dir)
 	value := fmt.Sprintf("value-%d", time.Now().UnixNano())
