@@ -8,9 +8,11 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/gamefs"
 )
 
 // installDownload adds downloadFile: a GET whose body goes to a temp file
@@ -72,11 +74,7 @@ func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (fie
 		}
 		return func(scratch, _ string) (string, string, error) {
 			defer os.Remove(scratch)
-			data, err := os.ReadFile(scratch)
-			if err == nil {
-				err = loc.dir.WriteFile(loc.name, data, false)
-			}
-			if err != nil {
+			if err := copyScratch(scratch, loc); err != nil {
 				return "", "", errors.New(a.fsReason("downloadFile", err))
 			}
 			return "filePath", target, nil
@@ -89,6 +87,14 @@ func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (fie
 		}
 		return "tempFilePath", virtual, err
 	}, nil
+}
+
+// copyScratch streams the scratch file into loc through gamefs, so the
+// user data storage limit applies without reading the download into memory.
+func copyScratch(scratch string, loc location) error {
+	scratchDir := gamefs.NewDir(filepath.Dir(scratch))
+	defer scratchDir.Close()
+	return gamefs.Copy(scratchDir, filepath.Base(scratch), loc.dir, loc.name)
 }
 
 // receiveFile writes the response body to a scratch file, posting
