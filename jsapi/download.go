@@ -30,21 +30,10 @@ func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error)
 	if err != nil {
 		return nil, err
 	}
-	header, err := a.headerParam(o, "downloadFile")
+	tr, err := a.newTransfer(o, task, "downloadFile", http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
 	}
-	timeout, err := a.timeoutParam(o, "downloadFile")
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header = header
-	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
-	tr.headersEvent = func(resp *http.Response) goja.Value { return a.object("header", a.headerObject(resp.Header)) }
 	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		scratch, err := a.receiveFile(task, resp)
 		if err != nil {

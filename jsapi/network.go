@@ -193,13 +193,18 @@ func (a *API) headerParam(o *goja.Object, api string) (http.Header, error) {
 		h.Set(name, prop(obj, k).String())
 	}
 	if a.platform == "wechat" {
-		// WeChat's fixed referer; "devtools" is the version the platform
-		// reports in its developer tools, whose role minisim plays. TikTok's
-		// carries a version number that has no documented value outside a
-		// release, so TikTok requests go without one.
-		h.Set("Referer", "https://servicewechat.com/"+a.host.Account().AppID()+"/devtools/page-frame.html")
+		// TikTok's referer carries a version number that has no documented
+		// value outside a release, so TikTok requests go without one.
+		h.Set("Referer", a.wechatReferer())
 	}
 	return h, nil
+}
+
+// wechatReferer is the fixed Referer WeChat sends with the game's requests;
+// "devtools" is the version the platform reports in its developer tools,
+// whose role minisim plays.
+func (a *API) wechatReferer() string {
+	return "https://servicewechat.com/" + a.host.Account().AppID() + "/devtools/page-frame.html"
 }
 
 // webURL parses the url option, which must use one of the schemes.
