@@ -114,7 +114,7 @@ func (a *API) installAuth() {
 
 	if a.platform == "tiktok" {
 		a.setPending("authorizeOpenContext", func(o *goja.Object, done func(*goja.Object, string)) {
-			statusOnly := o != nil && prop(o, "get_status_only").ToBoolean()
+			statusOnly := prop(o, "get_status_only").ToBoolean()
 			acc := a.host.Account()
 			state, err := acc.Scope(OpenContextScope)
 			if err != nil {

@@ -110,10 +110,8 @@ func (a *API) installCloud() {
 	})
 	a.cloudKeysAPI("getGroupCloudStorage", cloud, func(c Cloud, o *goja.Object, keys []string) (*goja.Object, error) {
 		ticket := ""
-		if o != nil {
-			if v := prop(o, "shareTicket"); !goja.IsUndefined(v) {
-				ticket = v.String()
-			}
+		if v := prop(o, "shareTicket"); !goja.IsUndefined(v) {
+			ticket = v.String()
 		}
 		if ticket == "" {
 			return nil, errors.New("shareTicket is required: the game must be opened from a group share card")
@@ -294,10 +292,7 @@ func (a *API) avatarURL(p Player) string {
 // parameter check does ("parameter.keyList should be Array instead of
 // Undefined").
 func arrayParam(o *goja.Object, name string) (*goja.Object, error) {
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, name)
-	}
+	v := prop(o, name)
 	if list, ok := v.(*goja.Object); ok && list.ClassName() == "Array" {
 		return list, nil
 	}

@@ -55,7 +55,7 @@ func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error)
 // with it, a file in the user data folder, written through the file
 // system (its permissions and storage limit apply) and returned as filePath.
 func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (field, path string, err error), err error) {
-	if v := prop(nonNil(a, o), "filePath"); !goja.IsUndefined(v) && !goja.IsNull(v) {
+	if v := prop(o, "filePath"); !goja.IsUndefined(v) && !goja.IsNull(v) {
 		target := v.String()
 		loc, err := a.locateFor("downloadFile", target, toWrite)
 		if err != nil {

@@ -146,10 +146,7 @@ func (n *network) warnOnce(format string, args ...any) {
 // timeoutParam is the timeout option in milliseconds, or game.json's
 // networkTimeout for the kind of call: the option wins.
 func (a *API) timeoutParam(o *goja.Object, kind string) (time.Duration, error) {
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, "timeout")
-	}
+	v := prop(o, "timeout")
 	if goja.IsUndefined(v) || goja.IsNull(v) {
 		return a.host.NetworkTimeout(kind), nil
 	}
@@ -172,10 +169,7 @@ func (a *API) timeoutParam(o *goja.Object, kind string) (time.Duration, error) {
 // (and TikTok User-Agent too), so the game's are dropped with a warning.
 func (a *API) headerParam(o *goja.Object, api string) (http.Header, error) {
 	h := http.Header{}
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, "header")
-	}
+	v := prop(o, "header")
 	obj, ok := v.(*goja.Object)
 	if !ok && !goja.IsUndefined(v) && !goja.IsNull(v) {
 		return nil, fmt.Errorf("parameter.header should be Object instead of %s", typeName(v))

@@ -34,7 +34,7 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 		return nil, err
 	}
 	method := "GET"
-	if v := prop(nonNil(a, o), "method"); !goja.IsUndefined(v) {
+	if v := prop(o, "method"); !goja.IsUndefined(v) {
 		s, ok := v.Export().(string)
 		if !ok {
 			return nil, fmt.Errorf("parameter.method should be String instead of %s", typeName(v))
@@ -45,14 +45,14 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 	if !slices.Contains(methods, method) {
 		return nil, fmt.Errorf("invalid method %q: use one of %s", method, strings.Join(methods, ", "))
 	}
-	if prop(nonNil(a, o), "enableChunked").ToBoolean() {
+	if prop(o, "enableChunked").ToBoolean() {
 		return nil, errors.New("enableChunked is not supported by minisim yet: leave it out and the whole response comes to success")
 	}
 	tr, err := a.newTransfer(o, task, "request", method, u, func(header http.Header) (io.Reader, error) {
 		if header.Get("Content-Type") == "" {
 			header.Set("Content-Type", "application/json") // the documented default
 		}
-		body, err := a.requestBody(method, u, header, prop(nonNil(a, o), "data"))
+		body, err := a.requestBody(method, u, header, prop(o, "data"))
 		if body == nil || err != nil {
 			return nil, err // no body at all rather than an empty one
 		}

@@ -135,18 +135,13 @@ func (a *API) checkFriend(openid, field string) string {
 func (a *API) shareRecord(api string, o *goja.Object) ShareRecord {
 	rec := ShareRecord{API: api, Title: stringProp(o, "title"), Subtitle: stringProp(o, "subtitle"),
 		ImageURL: stringProp(o, "imageUrl"), Query: stringProp(o, "query")}
-	if o != nil {
-		if v := prop(o, "templateType"); !goja.IsUndefined(v) {
-			rec.TemplateType = int(v.ToInteger())
-		}
+	if v := prop(o, "templateType"); !goja.IsUndefined(v) {
+		rec.TemplateType = int(v.ToInteger())
 	}
 	return rec
 }
 
 func stringProp(o *goja.Object, k string) string {
-	if o == nil {
-		return ""
-	}
 	s, _ := prop(o, k).Export().(string)
 	return s
 }

@@ -346,7 +346,7 @@ func (s *socketTask) emit(name string, arg goja.Value) {
 
 // send queues a message: a string as text, an ArrayBuffer as binary.
 func (s *socketTask) send(o *goja.Object, done func(*goja.Object, string)) {
-	v := prop(nonNil(s.a, o), "data")
+	v := prop(o, "data")
 	var msg outgoing
 	if text, ok := v.Export().(string); ok {
 		msg = outgoing{kind: websocket.TextMessage, data: []byte(text)}
@@ -376,7 +376,6 @@ func (s *socketTask) send(o *goja.Object, done func(*goja.Object, string)) {
 // A socket still connecting stops connecting; one closing or closed fails
 // as on WeChat ("closeSocket:fail WebSocket is not connected").
 func (s *socketTask) close(o *goja.Object, done func(*goja.Object, string)) {
-	o = nonNil(s.a, o)
 	code := websocket.CloseNormalClosure
 	if v := prop(o, "code"); !goja.IsUndefined(v) {
 		f := v.ToFloat()
