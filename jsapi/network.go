@@ -109,7 +109,7 @@ func (n *network) goroutine(fn func()) {
 // close stops every transfer and socket and waits for their goroutines:
 // the domain is going away, so no event reaches the game any more.
 func (n *network) close() {
-	if n == nil || n.closed {
+	if n.closed {
 		return
 	}
 	n.closed = true

@@ -12,8 +12,8 @@ import (
 // onShareAppMessage listener that fills the card when the player taps
 // Forward.
 type shareMenu struct {
-	shown, withShareTicket bool
-	onShare                goja.Callable
+	shown   bool
+	onShare goja.Callable
 }
 
 // minClientVersion is the TikTok client version each sharing API needs
@@ -47,9 +47,9 @@ func (a *API) installShare() {
 		a.shareMenu.onShare = nil
 		return goja.Undefined()
 	})
-	a.setPending("showShareMenu", func(o *goja.Object, done func(*goja.Object, string)) {
+	// Its withShareTicket option is accepted; nothing in minisim depends on it.
+	a.setPending("showShareMenu", func(_ *goja.Object, done func(*goja.Object, string)) {
 		a.shareMenu.shown = true
-		a.shareMenu.withShareTicket = o != nil && prop(o, "withShareTicket").ToBoolean()
 		done(nil, "")
 	})
 	a.setPending("hideShareMenu", func(_ *goja.Object, done func(*goja.Object, string)) {
