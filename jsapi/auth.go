@@ -2,7 +2,8 @@ package jsapi
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -64,7 +65,7 @@ func (a *API) installAuth() {
 		}
 		a.host.OpenSettings(decided, func(changed map[string]bool) {
 			a.loop.Post(func() {
-				for _, scope := range sortedScopes(changed) {
+				for _, scope := range slices.Sorted(maps.Keys(changed)) {
 					if err := acc.Decide(scope, changed[scope]); err != nil {
 						done(nil, storeFailure(err))
 						return
@@ -77,7 +78,7 @@ func (a *API) installAuth() {
 	a.setPending("authorize", func(o *goja.Object, done func(*goja.Object, string)) {
 		scope := stringProp(o, "scope")
 		if _, ok := scopes[a.platform][scope]; !ok {
-			done(nil, fmt.Sprintf("invalid scope %q (documented: %s)", scope, strings.Join(sortedScopes(scopes[a.platform]), ", ")))
+			done(nil, fmt.Sprintf("invalid scope %q (documented: %s)", scope, strings.Join(slices.Sorted(maps.Keys(scopes[a.platform])), ", ")))
 			return
 		}
 		if a.platform == "wechat" && scope == "scope.userInfo" {
@@ -144,19 +145,10 @@ func (a *API) authSettingResult(acc Account) (*goja.Object, string) {
 		return nil, storeFailure(err)
 	}
 	o := a.vm.NewObject()
-	for _, scope := range sortedScopes(decided) {
+	for _, scope := range slices.Sorted(maps.Keys(decided)) {
 		must(o.Set(scope, decided[scope]))
 	}
 	return a.object("authSetting", o), ""
-}
-
-func sortedScopes[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // requireScope runs next once the player has allowed scope, asking them

@@ -3,8 +3,9 @@ package jsapi
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/dop251/goja"
 )
@@ -99,7 +100,7 @@ func (a *API) installCloud() {
 			return nil, err
 		}
 		keys := make([]any, 0, len(kv))
-		for _, k := range sortedKeys(kv) {
+		for _, k := range slices.Sorted(maps.Keys(kv)) {
 			keys = append(keys, k)
 		}
 		return a.object("keys", a.vm.NewArray(keys...)), nil
@@ -193,7 +194,7 @@ func (a *API) playersData(c Cloud, users []Player, keys []string) (*goja.Object,
 // kvList renders [{key, value}] in the order the keys were asked for.
 func (a *API) kvList(kv map[string]string, keys []string) *goja.Object {
 	if keys == nil {
-		keys = sortedKeys(kv)
+		keys = slices.Sorted(maps.Keys(kv))
 	}
 	var items []any
 	for _, k := range keys {
@@ -202,15 +203,6 @@ func (a *API) kvList(kv map[string]string, keys []string) *goja.Object {
 		}
 	}
 	return a.vm.NewArray(items...)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // readKVList reads and checks the key/value list of setUserCloudStorage.

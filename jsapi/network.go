@@ -6,10 +6,11 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -217,13 +218,8 @@ func webURL(raw string, schemes ...string) (*url.URL, error) {
 // headerObject is a response's header as the game sees it: one string per
 // name (repeated fields joined by ", "), names in order for stable output.
 func (a *API) headerObject(h http.Header) *goja.Object {
-	names := make([]string, 0, len(h))
-	for k := range h {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	o := a.vm.NewObject()
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(h)) {
 		must(o.Set(k, strings.Join(h[k], ", ")))
 	}
 	return o
