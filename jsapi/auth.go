@@ -63,16 +63,14 @@ func (a *API) installAuth() {
 			done(nil, storeFailure(err))
 			return
 		}
-		a.host.OpenSettings(decided, func(changed map[string]bool) {
-			a.loop.Post(func() {
-				for _, scope := range slices.Sorted(maps.Keys(changed)) {
-					if err := acc.Decide(scope, changed[scope]); err != nil {
-						done(nil, storeFailure(err))
-						return
-					}
+		a.openSettings(decided, func(changed map[string]bool) {
+			for _, scope := range slices.Sorted(maps.Keys(changed)) {
+				if err := acc.Decide(scope, changed[scope]); err != nil {
+					done(nil, storeFailure(err))
+					return
 				}
-				done(a.authSettingResult(acc))
-			})
+			}
+			done(a.authSettingResult(acc))
 		})
 	})
 	a.setPending("authorize", func(o *goja.Object, done func(*goja.Object, string)) {
@@ -190,20 +188,18 @@ func (a *API) decideScope(scope string, then func(reason string)) {
 	}
 	p := Prompt{Title: "Authorization", Message: fmt.Sprintf("%s would like to %s (%s).", acc.AppID(), what, scope),
 		Allow: "Allow", Deny: "Deny", Headless: true}
-	a.host.Ask(p, func(allow bool) {
-		a.loop.Post(func() {
-			reason := ""
-			if err := acc.Decide(scope, allow); err != nil {
-				reason = storeFailure(err)
-			} else if !allow {
-				reason = "auth deny"
-			}
-			waiting := a.asking[scope]
-			delete(a.asking, scope)
-			for _, w := range waiting {
-				w(reason)
-			}
-		})
+	a.ask(p, func(allow bool) {
+		reason := ""
+		if err := acc.Decide(scope, allow); err != nil {
+			reason = storeFailure(err)
+		} else if !allow {
+			reason = "auth deny"
+		}
+		waiting := a.asking[scope]
+		delete(a.asking, scope)
+		for _, w := range waiting {
+			w(reason)
+		}
 	})
 }
 
@@ -272,5 +268,5 @@ func (a *API) requirePrivacy(referrer string, done func(*goja.Object, string), n
 	}
 	p := Prompt{Title: "Privacy", Message: fmt.Sprintf("Before you continue, please read %s's privacy guide. %s needs your agreement.", acc.AppID(), referrer),
 		Allow: "Agree", Deny: "Disagree", Headless: state == "ask"}
-	a.host.Ask(p, func(agree bool) { a.loop.Post(func() { finish(agree) }) })
+	a.ask(p, finish)
 }

@@ -152,18 +152,16 @@ func (a *API) share(rec ShareRecord, title string, done func(*goja.Object, strin
 	acc := a.host.Account()
 	rec.Outcome = acc.ShareOutcome()
 	p := Prompt{Title: title, Card: &rec, Allow: "Send", Deny: "Cancel", Headless: rec.Outcome == "ok", Fixed: true}
-	a.host.Ask(p, func(sent bool) {
-		a.loop.Post(func() {
-			rec.Outcome = map[bool]string{true: "ok", false: "cancel"}[sent]
-			switch err := acc.RecordShare(rec); {
-			case err != nil:
-				done(nil, storeFailure(err))
-			case !sent:
-				done(nil, "cancel")
-			default:
-				done(nil, "")
-			}
-		})
+	a.ask(p, func(sent bool) {
+		rec.Outcome = map[bool]string{true: "ok", false: "cancel"}[sent]
+		switch err := acc.RecordShare(rec); {
+		case err != nil:
+			done(nil, storeFailure(err))
+		case !sent:
+			done(nil, "cancel")
+		default:
+			done(nil, "")
+		}
 	})
 }
 

@@ -89,14 +89,12 @@ func (a *API) installUI() {
 			p.Input = &TextInput{Text: p.Message, Placeholder: stringProp(o, "placeholderText")}
 			p.Message = ""
 		}
-		a.host.Ask(p, func(confirm bool) {
-			a.loop.Post(func() {
-				res := a.object("confirm", confirm, "cancel", !confirm)
-				if p.Input != nil {
-					must(res.Set("content", p.Input.Text))
-				}
-				done(res, "")
-			})
+		a.ask(p, func(confirm bool) {
+			res := a.object("confirm", confirm, "cancel", !confirm)
+			if p.Input != nil {
+				must(res.Set("content", p.Input.Text))
+			}
+			done(res, "")
 		})
 	})
 	a.setPending("showActionSheet", func(o *goja.Object, done func(*goja.Object, string)) {
@@ -117,14 +115,12 @@ func (a *API) installUI() {
 			done(nil, fmt.Sprintf("parameter error: itemList should not be large than %d", maxActionSheetItems))
 			return
 		}
-		a.host.Choose(stringProp(o, "alertText"), items, func(index int) {
-			a.loop.Post(func() {
-				if index < 0 {
-					done(nil, "cancel")
-					return
-				}
-				done(a.object("tapIndex", index), "")
-			})
+		a.choose(stringProp(o, "alertText"), items, func(index int) {
+			if index < 0 {
+				done(nil, "cancel")
+				return
+			}
+			done(a.object("tapIndex", index), "")
 		})
 	})
 }
