@@ -295,3 +295,20 @@ func TestAfterRunsGoTimersOnTheDomainClock(t *testing.T) {
 		t.Errorf("uncaught = %d, want 1", d.UncaughtErrors())
 	}
 }
+
+func TestClearTimeoutFromJSNeverCancelsGoTimers(t *testing.T) {
+	h := newHarness(t, map[string]string{"game.js": ""}, nil)
+	d := h.d
+	ran := false
+	d.After(10*time.Millisecond, func() { ran = true })
+	// Games clear every timer by counting ids down from the newest one.
+	h.d.Guard(func() {
+		if _, err := d.VM().RunString(`var id = setTimeout(function () {}, 5); while (id >= 0) { clearTimeout(id); clearInterval(id); id--; }`); err != nil {
+			t.Fatal(err)
+		}
+	})
+	d.RunTimers(20 * time.Millisecond)
+	if !ran {
+		t.Error("clearTimeout from the game cancelled a Go timer")
+	}
+}

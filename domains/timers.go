@@ -7,9 +7,9 @@ import (
 	"github.com/dop251/goja"
 )
 
-// A timer is one setTimeout or setInterval.
+// A timer is one setTimeout or setInterval, or a Go timer (After).
 type timer struct {
-	id       int64
+	id       int64 // 0 for Go timers: the game's clearTimeout must not reach them
 	due      time.Duration
 	seq      int64 // breaks ties: timers due together run in creation order
 	interval time.Duration
@@ -21,6 +21,7 @@ type timer struct {
 }
 
 // timerQueue is a min-heap on (due, seq) with lookup by id for clearTimeout.
+// Only JS timers are in byID; Go timers are cancelled by pointer.
 type timerQueue struct {
 	items  []*timer
 	byID   map[int64]*timer
@@ -72,12 +73,18 @@ func (q *timerQueue) schedule(t *timer) {
 	heap.Push(q, t)
 }
 
+// remove cancels the JS timer with this id; Go timers have none.
 func (q *timerQueue) remove(id int64) {
-	t, ok := q.byID[id]
-	if !ok {
-		return
+	if t, ok := q.byID[id]; ok {
+		q.unschedule(t)
 	}
-	delete(q.byID, id)
+}
+
+// unschedule takes t out of the queue; it is a no-op once t has left it.
+func (q *timerQueue) unschedule(t *timer) {
+	if t.id != 0 {
+		delete(q.byID, t.id)
+	}
 	if t.index >= 0 {
 		heap.Remove(q, t.index)
 	}
@@ -119,8 +126,10 @@ func (d *Domain) After(delay time.Duration, fn func()) (cancel func()) {
 	if delay < minTimerDelay {
 		delay = minTimerDelay
 	}
-	id := d.timers.add(&timer{due: d.opts.Clock.Now() + delay, goFn: fn})
-	return func() { d.timers.remove(id) }
+	// Scheduled without an id, so clearTimeout(n) from the game cannot cancel it.
+	t := &timer{due: d.opts.Clock.Now() + delay, goFn: fn}
+	d.timers.schedule(t)
+	return func() { d.timers.unschedule(t) }
 }
 
 // NextTimer reports when the earliest timer is due.
@@ -149,7 +158,7 @@ func (d *Domain) RunTimers(now time.Duration) {
 			t.seq = d.timers.seq
 			heap.Fix(&d.timers, t.index)
 		} else {
-			d.timers.remove(t.id)
+			d.timers.unschedule(t)
 		}
 		if t.goFn != nil {
 			d.Guard(t.goFn)

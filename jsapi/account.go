@@ -172,10 +172,8 @@ func (a *API) openUserInfo(o *goja.Object) (*goja.Object, error) {
 
 // userInfoLang is the lang option: en (the default), zh_CN or zh_TW.
 func userInfoLang(o *goja.Object) string {
-	if o != nil {
-		if v, ok := prop(o, "lang").Export().(string); ok && (v == "zh_CN" || v == "zh_TW" || v == "en") {
-			return v
-		}
+	if v, ok := prop(o, "lang").Export().(string); ok && (v == "zh_CN" || v == "zh_TW" || v == "en") {
+		return v
 	}
 	return "en"
 }

@@ -64,7 +64,9 @@ type Host interface {
 	// share answers.
 	Account() Account
 	// Ask puts a prompt to the player over the game and calls answer once
-	// they choose (at once under --headless), on the loop between turns.
+	// they choose: at once, inside the call, under --headless. Ask,
+	// OpenSettings and Choose need not call back on the loop; the API
+	// posts every answer as a turn of its own (prompts.go).
 	Ask(p Prompt, answer func(allow bool))
 	// OpenSettings shows the settings panel for the decided scopes and
 	// calls done with the scopes the player changed.

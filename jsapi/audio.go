@@ -51,7 +51,7 @@ func (a *API) installAudio() {
 	a.setAsync("setInnerAudioOption", func(v goja.Value) (*goja.Object, string) {
 		opts, _ := v.(*goja.Object)
 		for _, k := range []string{"mixWithOther", "obeyMuteSwitch", "speakerOn"} {
-			x := prop(nonNil(a, opts), k)
+			x := prop(opts, k)
 			if _, isBool := x.Export().(bool); !goja.IsUndefined(x) && !isBool {
 				return nil, fmt.Sprintf("parameter.%s should be Boolean instead of %s", k, typeName(x))
 			}

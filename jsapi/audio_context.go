@@ -277,8 +277,7 @@ func (c *innerAudio) load() {
 	}
 	referer := ""
 	if a.platform == "wechat" && c.referrerPolicy == "origin" && src.url != "" {
-		// The documented form, with the version WeChat uses for its devtools.
-		referer = "https://servicewechat.com/" + a.host.Account().AppID() + "/devtools/page-frame.html"
+		referer = a.wechatReferer()
 	}
 	cache, fetch := a.audio.cache, a.net.fetcher(referer, audioFetchLimit)
 	a.loop.Go(func() func() {

@@ -2,7 +2,8 @@ package jsapi
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -62,22 +63,20 @@ func (a *API) installAuth() {
 			done(nil, storeFailure(err))
 			return
 		}
-		a.host.OpenSettings(decided, func(changed map[string]bool) {
-			a.loop.Post(func() {
-				for _, scope := range sortedScopes(changed) {
-					if err := acc.Decide(scope, changed[scope]); err != nil {
-						done(nil, storeFailure(err))
-						return
-					}
+		a.openSettings(decided, func(changed map[string]bool) {
+			for _, scope := range slices.Sorted(maps.Keys(changed)) {
+				if err := acc.Decide(scope, changed[scope]); err != nil {
+					done(nil, storeFailure(err))
+					return
 				}
-				done(a.authSettingResult(acc))
-			})
+			}
+			done(a.authSettingResult(acc))
 		})
 	})
 	a.setPending("authorize", func(o *goja.Object, done func(*goja.Object, string)) {
 		scope := stringProp(o, "scope")
 		if _, ok := scopes[a.platform][scope]; !ok {
-			done(nil, fmt.Sprintf("invalid scope %q (documented: %s)", scope, strings.Join(sortedScopes(scopes[a.platform]), ", ")))
+			done(nil, fmt.Sprintf("invalid scope %q (documented: %s)", scope, strings.Join(slices.Sorted(maps.Keys(scopes[a.platform])), ", ")))
 			return
 		}
 		if a.platform == "wechat" && scope == "scope.userInfo" {
@@ -114,7 +113,7 @@ func (a *API) installAuth() {
 
 	if a.platform == "tiktok" {
 		a.setPending("authorizeOpenContext", func(o *goja.Object, done func(*goja.Object, string)) {
-			statusOnly := o != nil && prop(o, "get_status_only").ToBoolean()
+			statusOnly := prop(o, "get_status_only").ToBoolean()
 			acc := a.host.Account()
 			state, err := acc.Scope(OpenContextScope)
 			if err != nil {
@@ -144,19 +143,10 @@ func (a *API) authSettingResult(acc Account) (*goja.Object, string) {
 		return nil, storeFailure(err)
 	}
 	o := a.vm.NewObject()
-	for _, scope := range sortedScopes(decided) {
+	for _, scope := range slices.Sorted(maps.Keys(decided)) {
 		must(o.Set(scope, decided[scope]))
 	}
 	return a.object("authSetting", o), ""
-}
-
-func sortedScopes[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // requireScope runs next once the player has allowed scope, asking them
@@ -198,20 +188,18 @@ func (a *API) decideScope(scope string, then func(reason string)) {
 	}
 	p := Prompt{Title: "Authorization", Message: fmt.Sprintf("%s would like to %s (%s).", acc.AppID(), what, scope),
 		Allow: "Allow", Deny: "Deny", Headless: true}
-	a.host.Ask(p, func(allow bool) {
-		a.loop.Post(func() {
-			reason := ""
-			if err := acc.Decide(scope, allow); err != nil {
-				reason = storeFailure(err)
-			} else if !allow {
-				reason = "auth deny"
-			}
-			waiting := a.asking[scope]
-			delete(a.asking, scope)
-			for _, w := range waiting {
-				w(reason)
-			}
-		})
+	a.ask(p, func(allow bool) {
+		reason := ""
+		if err := acc.Decide(scope, allow); err != nil {
+			reason = storeFailure(err)
+		} else if !allow {
+			reason = "auth deny"
+		}
+		waiting := a.asking[scope]
+		delete(a.asking, scope)
+		for _, w := range waiting {
+			w(reason)
+		}
 	})
 }
 
@@ -280,5 +268,5 @@ func (a *API) requirePrivacy(referrer string, done func(*goja.Object, string), n
 	}
 	p := Prompt{Title: "Privacy", Message: fmt.Sprintf("Before you continue, please read %s's privacy guide. %s needs your agreement.", acc.AppID(), referrer),
 		Allow: "Agree", Deny: "Disagree", Headless: state == "ask"}
-	a.host.Ask(p, func(agree bool) { a.loop.Post(func() { finish(agree) }) })
+	a.ask(p, finish)
 }

@@ -3,8 +3,9 @@ package jsapi
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/dop251/goja"
 )
@@ -99,7 +100,7 @@ func (a *API) installCloud() {
 			return nil, err
 		}
 		keys := make([]any, 0, len(kv))
-		for _, k := range sortedKeys(kv) {
+		for _, k := range slices.Sorted(maps.Keys(kv)) {
 			keys = append(keys, k)
 		}
 		return a.object("keys", a.vm.NewArray(keys...)), nil
@@ -110,10 +111,8 @@ func (a *API) installCloud() {
 	})
 	a.cloudKeysAPI("getGroupCloudStorage", cloud, func(c Cloud, o *goja.Object, keys []string) (*goja.Object, error) {
 		ticket := ""
-		if o != nil {
-			if v := prop(o, "shareTicket"); !goja.IsUndefined(v) {
-				ticket = v.String()
-			}
+		if v := prop(o, "shareTicket"); !goja.IsUndefined(v) {
+			ticket = v.String()
 		}
 		if ticket == "" {
 			return nil, errors.New("shareTicket is required: the game must be opened from a group share card")
@@ -195,7 +194,7 @@ func (a *API) playersData(c Cloud, users []Player, keys []string) (*goja.Object,
 // kvList renders [{key, value}] in the order the keys were asked for.
 func (a *API) kvList(kv map[string]string, keys []string) *goja.Object {
 	if keys == nil {
-		keys = sortedKeys(kv)
+		keys = slices.Sorted(maps.Keys(kv))
 	}
 	var items []any
 	for _, k := range keys {
@@ -204,15 +203,6 @@ func (a *API) kvList(kv map[string]string, keys []string) *goja.Object {
 		}
 	}
 	return a.vm.NewArray(items...)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // readKVList reads and checks the key/value list of setUserCloudStorage.
@@ -294,10 +284,7 @@ func (a *API) avatarURL(p Player) string {
 // parameter check does ("parameter.keyList should be Array instead of
 // Undefined").
 func arrayParam(o *goja.Object, name string) (*goja.Object, error) {
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, name)
-	}
+	v := prop(o, name)
 	if list, ok := v.(*goja.Object); ok && list.ClassName() == "Array" {
 		return list, nil
 	}

@@ -8,9 +8,11 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/gamefs"
 )
 
 // installDownload adds downloadFile: a GET whose body goes to a temp file
@@ -28,21 +30,10 @@ func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error)
 	if err != nil {
 		return nil, err
 	}
-	header, err := a.headerParam(o, "downloadFile")
+	tr, err := a.newTransfer(o, task, "downloadFile", http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
 	}
-	timeout, err := a.timeoutParam(o, "downloadFile")
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header = header
-	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
-	tr.headersEvent = func(resp *http.Response) goja.Value { return a.object("header", a.headerObject(resp.Header)) }
 	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		scratch, err := a.receiveFile(task, resp)
 		if err != nil {
@@ -64,7 +55,7 @@ func (a *API) downloadTransfer(o *goja.Object, task *netTask) (*transfer, error)
 // with it, a file in the user data folder, written through the file
 // system (its permissions and storage limit apply) and returned as filePath.
 func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (field, path string, err error), err error) {
-	if v := prop(nonNil(a, o), "filePath"); !goja.IsUndefined(v) && !goja.IsNull(v) {
+	if v := prop(o, "filePath"); !goja.IsUndefined(v) && !goja.IsNull(v) {
 		target := v.String()
 		loc, err := a.locateFor("downloadFile", target, toWrite)
 		if err != nil {
@@ -72,11 +63,7 @@ func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (fie
 		}
 		return func(scratch, _ string) (string, string, error) {
 			defer os.Remove(scratch)
-			data, err := os.ReadFile(scratch)
-			if err == nil {
-				err = loc.dir.WriteFile(loc.name, data, false)
-			}
-			if err != nil {
+			if err := copyScratch(scratch, loc); err != nil {
 				return "", "", errors.New(a.fsReason("downloadFile", err))
 			}
 			return "filePath", target, nil
@@ -89,6 +76,14 @@ func (a *API) downloadSaver(o *goja.Object) (save func(scratch, ext string) (fie
 		}
 		return "tempFilePath", virtual, err
 	}, nil
+}
+
+// copyScratch streams the scratch file into loc through gamefs, so the
+// user data storage limit applies without reading the download into memory.
+func copyScratch(scratch string, loc location) error {
+	scratchDir := gamefs.NewDir(filepath.Dir(scratch))
+	defer scratchDir.Close()
+	return gamefs.Copy(scratchDir, filepath.Base(scratch), loc.dir, loc.name)
 }
 
 // receiveFile writes the response body to a scratch file, posting

@@ -67,9 +67,7 @@ func (a *API) touchList(ts []Touch) *goja.Object {
 
 // DispatchShow tells the game it came to the foreground (wx.onShow).
 func (a *API) DispatchShow() {
-	if a.audio != nil {
-		a.hideAudio(false)
-	}
+	a.hideAudio(false)
 	if !a.HasListeners("Show") {
 		return
 	}
@@ -78,9 +76,7 @@ func (a *API) DispatchShow() {
 
 // DispatchHide tells the game it went to the background (wx.onHide).
 func (a *API) DispatchHide() {
-	if a.audio != nil {
-		a.hideAudio(true)
-	}
+	a.hideAudio(true)
 	if !a.HasListeners("Hide") {
 		return
 	}

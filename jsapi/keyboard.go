@@ -28,22 +28,20 @@ func (a *API) installKeyboard() {
 	}
 	a.setPending("showKeyboard", func(o *goja.Object, done func(*goja.Object, string)) {
 		k := Keyboard{Shown: true, MaxLength: -1, ConfirmType: "done"}
-		if o != nil {
-			if v := prop(o, "defaultValue"); !goja.IsUndefined(v) {
-				k.Value = v.String()
+		if v := prop(o, "defaultValue"); !goja.IsUndefined(v) {
+			k.Value = v.String()
+		}
+		if v := prop(o, "maxLength"); !goja.IsUndefined(v) {
+			k.MaxLength = int(v.ToInteger())
+		}
+		k.Multiple = prop(o, "multiple").ToBoolean()
+		k.ConfirmHold = prop(o, "confirmHold").ToBoolean()
+		if v := prop(o, "confirmType"); !goja.IsUndefined(v) {
+			if !confirmTypes[v.String()] {
+				done(nil, "invalid confirmType "+v.String()+": must be done, next, search, go or send")
+				return
 			}
-			if v := prop(o, "maxLength"); !goja.IsUndefined(v) {
-				k.MaxLength = int(v.ToInteger())
-			}
-			k.Multiple = prop(o, "multiple").ToBoolean()
-			k.ConfirmHold = prop(o, "confirmHold").ToBoolean()
-			if v := prop(o, "confirmType"); !goja.IsUndefined(v) {
-				if !confirmTypes[v.String()] {
-					done(nil, "invalid confirmType "+v.String()+": must be done, next, search, go or send")
-					return
-				}
-				k.ConfirmType = v.String()
-			}
+			k.ConfirmType = v.String()
 		}
 		k.Value = truncateChars(k.Value, k.MaxLength)
 		a.keyboard = k

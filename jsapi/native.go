@@ -42,8 +42,12 @@ func jsString(v goja.Value) (string, bool) {
 }
 
 // prop reads o[k], undefined when absent (goja's Get returns nil then,
-// which must never reach a method call).
+// which must never reach a method call) or when o is nil: an API called
+// without options reads every option as undefined.
 func prop(o *goja.Object, k string) goja.Value {
+	if o == nil {
+		return goja.Undefined()
+	}
 	if v := o.Get(k); v != nil {
 		return v
 	}

@@ -6,10 +6,11 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -109,7 +110,7 @@ func (n *network) goroutine(fn func()) {
 // close stops every transfer and socket and waits for their goroutines:
 // the domain is going away, so no event reaches the game any more.
 func (n *network) close() {
-	if n == nil || n.closed {
+	if n.closed {
 		return
 	}
 	n.closed = true
@@ -146,10 +147,7 @@ func (n *network) warnOnce(format string, args ...any) {
 // timeoutParam is the timeout option in milliseconds, or game.json's
 // networkTimeout for the kind of call: the option wins.
 func (a *API) timeoutParam(o *goja.Object, kind string) (time.Duration, error) {
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, "timeout")
-	}
+	v := prop(o, "timeout")
 	if goja.IsUndefined(v) || goja.IsNull(v) {
 		return a.host.NetworkTimeout(kind), nil
 	}
@@ -172,10 +170,7 @@ func (a *API) timeoutParam(o *goja.Object, kind string) (time.Duration, error) {
 // (and TikTok User-Agent too), so the game's are dropped with a warning.
 func (a *API) headerParam(o *goja.Object, api string) (http.Header, error) {
 	h := http.Header{}
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, "header")
-	}
+	v := prop(o, "header")
 	obj, ok := v.(*goja.Object)
 	if !ok && !goja.IsUndefined(v) && !goja.IsNull(v) {
 		return nil, fmt.Errorf("parameter.header should be Object instead of %s", typeName(v))
@@ -193,13 +188,18 @@ func (a *API) headerParam(o *goja.Object, api string) (http.Header, error) {
 		h.Set(name, prop(obj, k).String())
 	}
 	if a.platform == "wechat" {
-		// WeChat's fixed referer; "devtools" is the version the platform
-		// reports in its developer tools, whose role minisim plays. TikTok's
-		// carries a version number that has no documented value outside a
-		// release, so TikTok requests go without one.
-		h.Set("Referer", "https://servicewechat.com/"+a.host.Account().AppID()+"/devtools/page-frame.html")
+		// TikTok's referer carries a version number that has no documented
+		// value outside a release, so TikTok requests go without one.
+		h.Set("Referer", a.wechatReferer())
 	}
 	return h, nil
+}
+
+// wechatReferer is the fixed Referer WeChat sends with the game's requests;
+// "devtools" is the version the platform reports in its developer tools,
+// whose role minisim plays.
+func (a *API) wechatReferer() string {
+	return "https://servicewechat.com/" + a.host.Account().AppID() + "/devtools/page-frame.html"
 }
 
 // webURL parses the url option, which must use one of the schemes.
@@ -218,13 +218,8 @@ func webURL(raw string, schemes ...string) (*url.URL, error) {
 // headerObject is a response's header as the game sees it: one string per
 // name (repeated fields joined by ", "), names in order for stable output.
 func (a *API) headerObject(h http.Header) *goja.Object {
-	names := make([]string, 0, len(h))
-	for k := range h {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	o := a.vm.NewObject()
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(h)) {
 		must(o.Set(k, strings.Join(h[k], ", ")))
 	}
 	return o

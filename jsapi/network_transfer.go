@@ -2,7 +2,10 @@ package jsapi
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/dop251/goja"
@@ -19,6 +22,39 @@ type transfer struct {
 	// read consumes the response off the loop and returns what builds the
 	// success result on the loop.
 	read func(resp *http.Response) (result func() *goja.Object, err error)
+}
+
+// newTransfer reads the options every transfer shares (header, timeout)
+// and makes its request, in the order the platform checks them: body,
+// given the header, supplies the request body (nil for none). The
+// HeadersReceived event carries the header; request overrides it.
+func (a *API) newTransfer(o *goja.Object, task *netTask, api, method string, u *url.URL,
+	body func(header http.Header) (io.Reader, error)) (*transfer, error) {
+	header, err := a.headerParam(o, api)
+	if err != nil {
+		return nil, err
+	}
+	var reader io.Reader
+	if body != nil {
+		if reader, err = body(header); err != nil {
+			return nil, err
+		}
+	}
+	timeout, err := a.timeoutParam(o, api)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(method, u.String(), reader)
+	if err != nil {
+		return nil, fmt.Errorf("invalid url %q: %v", u.String(), err)
+	}
+	req.Header = header
+	return &transfer{task: task, client: a.net.client, req: req, timeout: timeout, headersEvent: a.headerOnlyEvent}, nil
+}
+
+// headerOnlyEvent is the HeadersReceived argument of downloadFile and uploadFile.
+func (a *API) headerOnlyEvent(resp *http.Response) goja.Value {
+	return a.object("header", a.headerObject(resp.Header))
 }
 
 // startTransfer runs tr off the loop and finishes its API with done: any

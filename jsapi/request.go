@@ -34,7 +34,7 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 		return nil, err
 	}
 	method := "GET"
-	if v := prop(nonNil(a, o), "method"); !goja.IsUndefined(v) {
+	if v := prop(o, "method"); !goja.IsUndefined(v) {
 		s, ok := v.Export().(string)
 		if !ok {
 			return nil, fmt.Errorf("parameter.method should be String instead of %s", typeName(v))
@@ -45,44 +45,27 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 	if !slices.Contains(methods, method) {
 		return nil, fmt.Errorf("invalid method %q: use one of %s", method, strings.Join(methods, ", "))
 	}
-	if prop(nonNil(a, o), "enableChunked").ToBoolean() {
+	if prop(o, "enableChunked").ToBoolean() {
 		return nil, errors.New("enableChunked is not supported by minisim yet: leave it out and the whole response comes to success")
 	}
-	header, err := a.headerParam(o, "request")
+	tr, err := a.newTransfer(o, task, "request", method, u, func(header http.Header) (io.Reader, error) {
+		if header.Get("Content-Type") == "" {
+			header.Set("Content-Type", "application/json") // the documented default
+		}
+		body, err := a.requestBody(method, u, header, prop(o, "data"))
+		if body == nil || err != nil {
+			return nil, err // no body at all rather than an empty one
+		}
+		return bytes.NewReader(body), nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if header.Get("Content-Type") == "" {
-		header.Set("Content-Type", "application/json") // the documented default
-	}
-	body, err := a.requestBody(method, u, header, prop(nonNil(a, o), "data"))
-	if err != nil {
-		return nil, err
-	}
-	timeout, err := a.timeoutParam(o, "request")
-	if err != nil {
-		return nil, err
-	}
-	var reader io.Reader
-	if body != nil {
-		reader = bytes.NewReader(body)
-	}
-	req, err := http.NewRequest(method, u.String(), reader)
-	if err != nil {
-		return nil, fmt.Errorf("invalid url %q: %v", u.String(), err)
-	}
-	req.Header = header
 	dataType, responseType := textOr(o, "dataType", "json"), textOr(o, "responseType", "text")
-	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
 	if a.platform == "tiktok" && stringProp(o, "redirect") == "manual" {
 		tr.client = a.net.noRedirect
 	}
-	if a.platform == "wechat" {
-		tr.headersEvent = func(resp *http.Response) goja.Value {
-			return a.object("header", a.headerObject(resp.Header), "statusCode", resp.StatusCode,
-				"cookies", a.cookieList(resp.Header))
-		}
-	}
+	tr.headersEvent = a.requestHeadersEvent()
 	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		data, err := io.ReadAll(resp.Body)
 		if err != nil {
@@ -98,6 +81,18 @@ func (a *API) requestTransfer(o *goja.Object, task *netTask) (*transfer, error) 
 		}, nil
 	}
 	return tr, nil
+}
+
+// requestHeadersEvent builds request's HeadersReceived argument, which
+// on WeChat adds the status and cookies; elsewhere request does not emit it.
+func (a *API) requestHeadersEvent() func(resp *http.Response) goja.Value {
+	if a.platform != "wechat" {
+		return nil
+	}
+	return func(resp *http.Response) goja.Value {
+		return a.object("header", a.headerObject(resp.Header), "statusCode", resp.StatusCode,
+			"cookies", a.cookieList(resp.Header))
+	}
 }
 
 // responseData is the body as responseType and dataType ask: an

@@ -12,8 +12,8 @@ import (
 // onShareAppMessage listener that fills the card when the player taps
 // Forward.
 type shareMenu struct {
-	shown, withShareTicket bool
-	onShare                goja.Callable
+	shown   bool
+	onShare goja.Callable
 }
 
 // minClientVersion is the TikTok client version each sharing API needs
@@ -47,9 +47,9 @@ func (a *API) installShare() {
 		a.shareMenu.onShare = nil
 		return goja.Undefined()
 	})
-	a.setPending("showShareMenu", func(o *goja.Object, done func(*goja.Object, string)) {
+	// Its withShareTicket option is accepted; nothing in minisim depends on it.
+	a.setPending("showShareMenu", func(_ *goja.Object, done func(*goja.Object, string)) {
 		a.shareMenu.shown = true
-		a.shareMenu.withShareTicket = o != nil && prop(o, "withShareTicket").ToBoolean()
 		done(nil, "")
 	})
 	a.setPending("hideShareMenu", func(_ *goja.Object, done func(*goja.Object, string)) {
@@ -135,18 +135,13 @@ func (a *API) checkFriend(openid, field string) string {
 func (a *API) shareRecord(api string, o *goja.Object) ShareRecord {
 	rec := ShareRecord{API: api, Title: stringProp(o, "title"), Subtitle: stringProp(o, "subtitle"),
 		ImageURL: stringProp(o, "imageUrl"), Query: stringProp(o, "query")}
-	if o != nil {
-		if v := prop(o, "templateType"); !goja.IsUndefined(v) {
-			rec.TemplateType = int(v.ToInteger())
-		}
+	if v := prop(o, "templateType"); !goja.IsUndefined(v) {
+		rec.TemplateType = int(v.ToInteger())
 	}
 	return rec
 }
 
 func stringProp(o *goja.Object, k string) string {
-	if o == nil {
-		return ""
-	}
 	s, _ := prop(o, k).Export().(string)
 	return s
 }
@@ -157,18 +152,16 @@ func (a *API) share(rec ShareRecord, title string, done func(*goja.Object, strin
 	acc := a.host.Account()
 	rec.Outcome = acc.ShareOutcome()
 	p := Prompt{Title: title, Card: &rec, Allow: "Send", Deny: "Cancel", Headless: rec.Outcome == "ok", Fixed: true}
-	a.host.Ask(p, func(sent bool) {
-		a.loop.Post(func() {
-			rec.Outcome = map[bool]string{true: "ok", false: "cancel"}[sent]
-			switch err := acc.RecordShare(rec); {
-			case err != nil:
-				done(nil, storeFailure(err))
-			case !sent:
-				done(nil, "cancel")
-			default:
-				done(nil, "")
-			}
-		})
+	a.ask(p, func(sent bool) {
+		rec.Outcome = map[bool]string{true: "ok", false: "cancel"}[sent]
+		switch err := acc.RecordShare(rec); {
+		case err != nil:
+			done(nil, storeFailure(err))
+		case !sent:
+			done(nil, "cancel")
+		default:
+			done(nil, "")
+		}
 	})
 }
 

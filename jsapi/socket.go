@@ -290,14 +290,8 @@ func (s *socketTask) finish(code int, reason string) {
 		return
 	}
 	s.state = socketClosed
-	if s.cancel != nil {
-		s.cancel(errClosed)
-	}
-	s.mu.Lock()
-	if s.conn != nil {
-		s.conn.Close()
-	}
-	s.mu.Unlock()
+	s.stop(errClosed)
+	s.closeConn()
 	for _, o := range s.out.drain() {
 		if o.done != nil {
 			o.done(errors.New("WebSocket is not connected"))
@@ -314,24 +308,32 @@ func (s *socketTask) lose(cause error) {
 		return
 	}
 	s.lost = cause
-	if s.cancel != nil {
-		s.cancel(cause)
-	}
-	s.mu.Lock()
-	if s.conn != nil {
-		s.conn.Close() // the reader ends and reports it
-	}
-	s.mu.Unlock()
+	s.stop(cause)
+	s.closeConn() // the reader ends and reports it
 }
 
 // drop closes the connection silently: the domain is going away.
 func (s *socketTask) drop() {
 	s.mu.Lock()
-	s.dropped = true
+	s.dropped = true // a connection the dialer is about to set, it closes itself
+	s.mu.Unlock()
+	s.closeConn()
+}
+
+// stop cancels the handshake or the writer, if either has started.
+func (s *socketTask) stop(cause error) {
+	if s.cancel != nil {
+		s.cancel(cause)
+	}
+}
+
+// closeConn closes the connection, if the dialer has set one.
+func (s *socketTask) closeConn() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.conn != nil {
 		s.conn.Close()
 	}
-	s.mu.Unlock()
 }
 
 // emit calls the task's listeners and, for WeChat's current socket, the
@@ -346,7 +348,7 @@ func (s *socketTask) emit(name string, arg goja.Value) {
 
 // send queues a message: a string as text, an ArrayBuffer as binary.
 func (s *socketTask) send(o *goja.Object, done func(*goja.Object, string)) {
-	v := prop(nonNil(s.a, o), "data")
+	v := prop(o, "data")
 	var msg outgoing
 	if text, ok := v.Export().(string); ok {
 		msg = outgoing{kind: websocket.TextMessage, data: []byte(text)}
@@ -376,7 +378,6 @@ func (s *socketTask) send(o *goja.Object, done func(*goja.Object, string)) {
 // A socket still connecting stops connecting; one closing or closed fails
 // as on WeChat ("closeSocket:fail WebSocket is not connected").
 func (s *socketTask) close(o *goja.Object, done func(*goja.Object, string)) {
-	o = nonNil(s.a, o)
 	code := websocket.CloseNormalClosure
 	if v := prop(o, "code"); !goja.IsUndefined(v) {
 		f := v.ToFloat()
@@ -400,9 +401,7 @@ func (s *socketTask) close(o *goja.Object, done func(*goja.Object, string)) {
 	case socketConnecting:
 		s.closeAsked, s.closeCode, s.closeReason = true, code, reason
 		s.state = socketClosing
-		if s.cancel != nil {
-			s.cancel(errAborted)
-		}
+		s.stop(errAborted)
 	case socketOpen:
 		s.closeAsked, s.closeCode, s.closeReason = true, code, reason
 		s.state = socketClosing

@@ -68,7 +68,6 @@ func (a *API) installUI() {
 		})
 	}
 	a.setPending("showModal", func(o *goja.Object, done func(*goja.Object, string)) {
-		o = nonNil(a, o)
 		p := Prompt{Title: stringProp(o, "title"), Message: stringProp(o, "content"),
 			Allow: textOr(o, "confirmText", "确定"), Deny: textOr(o, "cancelText", "取消"), Headless: true}
 		if v := prop(o, "showCancel"); !goja.IsUndefined(v) && !v.ToBoolean() {
@@ -90,14 +89,12 @@ func (a *API) installUI() {
 			p.Input = &TextInput{Text: p.Message, Placeholder: stringProp(o, "placeholderText")}
 			p.Message = ""
 		}
-		a.host.Ask(p, func(confirm bool) {
-			a.loop.Post(func() {
-				res := a.object("confirm", confirm, "cancel", !confirm)
-				if p.Input != nil {
-					must(res.Set("content", p.Input.Text))
-				}
-				done(res, "")
-			})
+		a.ask(p, func(confirm bool) {
+			res := a.object("confirm", confirm, "cancel", !confirm)
+			if p.Input != nil {
+				must(res.Set("content", p.Input.Text))
+			}
+			done(res, "")
 		})
 	})
 	a.setPending("showActionSheet", func(o *goja.Object, done func(*goja.Object, string)) {
@@ -118,14 +115,12 @@ func (a *API) installUI() {
 			done(nil, fmt.Sprintf("parameter error: itemList should not be large than %d", maxActionSheetItems))
 			return
 		}
-		a.host.Choose(stringProp(o, "alertText"), items, func(index int) {
-			a.loop.Post(func() {
-				if index < 0 {
-					done(nil, "cancel")
-					return
-				}
-				done(a.object("tapIndex", index), "")
-			})
+		a.choose(stringProp(o, "alertText"), items, func(index int) {
+			if index < 0 {
+				done(nil, "cancel")
+				return
+			}
+			done(a.object("tapIndex", index), "")
 		})
 	})
 }
@@ -133,22 +128,11 @@ func (a *API) installUI() {
 // stringParam reads the string parameter o[name], failing as the
 // platform's parameter check does.
 func stringParam(o *goja.Object, name string) (string, error) {
-	v := goja.Undefined()
-	if o != nil {
-		v = prop(o, name)
-	}
+	v := prop(o, name)
 	if s, ok := v.Export().(string); ok {
 		return s, nil
 	}
 	return "", fmt.Errorf("parameter.%s should be String instead of %s", name, typeName(v))
-}
-
-// nonNil is o, or an empty object for APIs called without options.
-func nonNil(a *API, o *goja.Object) *goja.Object {
-	if o == nil {
-		return a.vm.NewObject()
-	}
-	return o
 }
 
 // textOr is a string option, or its default when absent or empty.

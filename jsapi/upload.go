@@ -50,31 +50,18 @@ func (a *API) uploadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
 	if err != nil {
 		return nil, err
 	}
-	header, err := a.headerParam(o, "uploadFile")
+	form, err := a.multipartForm(task, fields, name, filePath, file, st.Size())
 	if err != nil {
 		return nil, err
 	}
-	timeout, err := a.timeoutParam(o, "uploadFile")
+	tr, err := a.newTransfer(o, task, "uploadFile", http.MethodPost, u, func(header http.Header) (io.Reader, error) {
+		header.Set("Content-Type", form.contentType)
+		return form.body, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	prefix, suffix, contentType, err := multipartFrame(fields, name, path.Base(filepath.ToSlash(filePath)))
-	if err != nil {
-		return nil, err
-	}
-	size := int64(len(prefix)) + st.Size() + int64(len(suffix))
-	body := &uploadBody{file: &lazyFile{path: file}}
-	body.r = io.TeeReader(io.MultiReader(bytes.NewReader(prefix), body.file, bytes.NewReader(suffix)),
-		&progress{a: a, task: task, total: size, names: uploadProgressNames})
-	req, err := http.NewRequest(http.MethodPost, u.String(), body)
-	if err != nil {
-		return nil, err
-	}
-	req.ContentLength = size
-	req.Header = header
-	req.Header.Set("Content-Type", contentType)
-	tr := &transfer{task: task, client: a.net.client, req: req, timeout: timeout}
-	tr.headersEvent = func(resp *http.Response) goja.Value { return a.object("header", a.headerObject(resp.Header)) }
+	tr.req.ContentLength = form.size
 	tr.read = func(resp *http.Response) (func() *goja.Object, error) {
 		data, err := io.ReadAll(resp.Body)
 		if err != nil {
@@ -83,6 +70,27 @@ func (a *API) uploadTransfer(o *goja.Object, task *netTask) (*transfer, error) {
 		return func() *goja.Object { return a.object("data", string(data), "statusCode", resp.StatusCode) }, nil
 	}
 	return tr, nil
+}
+
+// multipartUpload is uploadFile's request body and what describes it.
+type multipartUpload struct {
+	body        io.Reader
+	size        int64
+	contentType string
+}
+
+// multipartForm frames the real file (of size bytes) between formData's
+// fields and the closing boundary, posting upload progress as it is read.
+func (a *API) multipartForm(task *netTask, fields [][2]string, name, filePath, file string, size int64) (multipartUpload, error) {
+	prefix, suffix, contentType, err := multipartFrame(fields, name, path.Base(filepath.ToSlash(filePath)))
+	if err != nil {
+		return multipartUpload{}, err
+	}
+	total := int64(len(prefix)) + size + int64(len(suffix))
+	body := &uploadBody{file: &lazyFile{path: file}}
+	body.r = io.TeeReader(io.MultiReader(bytes.NewReader(prefix), body.file, bytes.NewReader(suffix)),
+		&progress{a: a, task: task, total: total, names: uploadProgressNames})
+	return multipartUpload{body: body, size: total, contentType: contentType}, nil
 }
 
 // uploadSource resolves filePath to a real file: a temp file of this run,
