@@ -60,16 +60,22 @@ func (a *API) installShare() {
 		rec := a.shareRecord("shareMessageToFriend", o)
 		rec.To = stringProp(o, "openId")
 		a.decideScope("scope.WxFriendInteraction", func(reason string) {
-			if reason == "" {
-				reason = a.checkFriend(rec.To, "openId")
-			}
-			if reason != "" {
-				done(nil, reason)
-				return
-			}
-			a.share(rec, "Send to "+rec.To, done)
+			a.sendToFriend(rec, "openId", reason, done)
 		})
 	})
+}
+
+// sendToFriend shares rec with the friend in rec.To (named by the option
+// field), unless reason already says why not or the friend is unknown.
+func (a *API) sendToFriend(rec ShareRecord, field, reason string, done func(*goja.Object, string)) {
+	if reason == "" {
+		reason = a.checkFriend(rec.To, field)
+	}
+	if reason != "" {
+		done(nil, reason)
+		return
+	}
+	a.share(rec, "Send to "+rec.To, done)
 }
 
 func (a *API) installTikTokShare() {
@@ -90,15 +96,7 @@ func (a *API) installTikTokShare() {
 		a.setPending("shareToUser", func(o *goja.Object, done func(*goja.Object, string)) {
 			rec := a.shareRecord("shareToUser", o)
 			rec.To = stringProp(o, "openid")
-			reason := checkShareCard(rec)
-			if reason == "" {
-				reason = a.checkFriend(rec.To, "openid")
-			}
-			if reason != "" {
-				done(nil, reason)
-				return
-			}
-			a.share(rec, "Send to "+rec.To, done)
+			a.sendToFriend(rec, "openid", checkShareCard(rec), done)
 		})
 	}
 }
