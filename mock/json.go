@@ -3,10 +3,11 @@ package mock
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/minisim/minisim/internal/jsonpos"
 )
 
 // node is a parsed JSON value that keeps the order of object members and
@@ -43,10 +44,8 @@ const (
 func parseJSON(file string, data []byte) (*node, error) {
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
-			return nil, fmt.Errorf("%s:%d:%d: malformed JSON: %v", file, line, col, se)
+		if line, col, ok := jsonpos.Of(data, err); ok {
+			return nil, fmt.Errorf("%s:%d:%d: malformed JSON: %v", file, line, col, err)
 		}
 		return nil, fmt.Errorf("%s: malformed JSON: %v", file, err)
 	}
@@ -172,13 +171,4 @@ func (n *node) marshal(buf *bytes.Buffer) {
 func writeString(buf *bytes.Buffer, s string) {
 	b, _ := json.Marshal(s)
 	buf.Write(b)
-}
-
-// lineCol turns a byte offset into a 1-based line and column (in characters).
-func lineCol(data []byte, off int) (line, col int) {
-	off = max(0, min(off, len(data)))
-	line = 1 + bytes.Count(data[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	col = 1 + utf8.RuneCount(data[start:off])
-	return line, col
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/minisim/minisim/gamefs"
+	"github.com/minisim/minisim/internal/jsonpos"
 	"github.com/minisim/minisim/jsapi"
 )
 
@@ -189,22 +190,10 @@ func readJSONObject(path string) (map[string]any, error) {
 // jsonError reports a JSON file that does not parse, with the line and
 // column of a syntax error.
 func jsonError(path string, data []byte, err error, what string) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
-		return projectErrorf("%s:%d:%d: malformed JSON: %v", path, line, col, se)
+	if line, col, ok := jsonpos.Of(data, err); ok {
+		return projectErrorf("%s:%d:%d: malformed JSON: %v", path, line, col, err)
 	}
 	return projectErrorf("%s: %s: %v", path, what, err)
-}
-
-// lineCol turns a byte offset into a 1-based line and column.
-func lineCol(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line = 1 + bytes.Count(data[:off], []byte{'\n'})
-	col = off - bytes.LastIndexByte(data[:off], '\n')
-	return line, col
 }
 
 // pathInGame cleans a config's path to a folder (or file) of the game, as
