@@ -208,6 +208,71 @@ func (s *Store) PutMany(sc Scope, kv map[string][]byte) error {
 	})
 }
 
+// Seed writes initial values once per key, all in one transaction: for
+// each user of values (user -> key -> value), the keys not yet recorded
+// in the marks namespace are written to namespace and recorded in marks.
+// A key seeded once is not written again, even after it was removed from
+// namespace. It returns once the data is on disk; when every key was
+// seeded already it writes (and syncs) nothing.
+func (s *Store) Seed(app, namespace, marks string, values map[string]map[string][]byte) error {
+	if namespace == marks {
+		return errors.New("store: seed marks need a namespace of their own")
+	}
+	users := make([]string, 0, len(values))
+	for u, kv := range values {
+		for _, ns := range []string{namespace, marks} {
+			if err := (Scope{App: app, User: u, Namespace: ns}).validate(); err != nil {
+				return err
+			}
+		}
+		for k := range kv {
+			if err := validKey(k); err != nil {
+				return err
+			}
+		}
+		if len(kv) > 0 {
+			users = append(users, u)
+		}
+	}
+	if len(users) == 0 {
+		return nil
+	}
+	slices.Sort(users) // deterministic order, as PutMany's keys
+	return s.update(func(apps *bolt.Bucket) error {
+		changed := false
+		for _, u := range users {
+			kv := values[u]
+			done := bucketPath(apps, app, u, marks)
+			var fresh []string
+			for k := range kv {
+				if done == nil || !hasKey(done, k) {
+					fresh = append(fresh, k)
+				}
+			}
+			if len(fresh) == 0 {
+				continue
+			}
+			slices.Sort(fresh)
+			for _, ns := range []string{namespace, marks} {
+				b, err := createScope(apps, Scope{App: app, User: u, Namespace: ns})
+				if err != nil {
+					return err
+				}
+				for _, k := range fresh {
+					if err := putKey(b, k, kv[k]); err != nil {
+						return err
+					}
+				}
+			}
+			changed = true
+		}
+		if !changed {
+			return errNoChange
+		}
+		return nil
+	})
+}
+
 func putKey(b *bolt.Bucket, key string, value []byte) error {
 	if value == nil {
 		value = []byte{}
@@ -314,6 +379,52 @@ func (s *Store) Items(sc Scope) (map[string][]byte, error) {
 		return nil, err
 	}
 	return items, nil
+}
+
+// ItemsOf returns every key and value of namespace for each of users of
+// app, read in one transaction (a ranking reads every friend's data). A
+// user with no key in the namespace is not in the map.
+func (s *Store) ItemsOf(app, namespace string, users []string) (map[string]map[string][]byte, error) {
+	if err := (Scope{App: app, User: "-", Namespace: namespace}).validate(); err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		if err := (Scope{App: app, User: u, Namespace: namespace}).validate(); err != nil {
+			return nil, err
+		}
+	}
+	all := map[string]map[string][]byte{}
+	if len(users) == 0 {
+		return all, nil
+	}
+	err := s.view(func(apps *bolt.Bucket) error {
+		ab := bucketPath(apps, app)
+		if ab == nil {
+			return nil
+		}
+		for _, u := range users {
+			if _, done := all[u]; done {
+				continue
+			}
+			nb := bucketPath(ab, u, namespace)
+			if nb == nil {
+				continue
+			}
+			items := map[string][]byte{}
+			bucketValues(nb, func(k, v []byte) bool {
+				items[string(k)] = append([]byte{}, v...) // v points into the mmap
+				return true
+			})
+			if len(items) > 0 {
+				all[u] = items
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
 }
 
 // Size returns the sum of len(key)+len(value) over the scope.

@@ -98,6 +98,109 @@ func TestItemsReadsTheWholeScope(t *testing.T) {
 	}
 }
 
+func TestItemsOfReadsManyUsers(t *testing.T) {
+	s := open(t, t.TempDir())
+	users := []string{"alice", "bob", "carol", "nobody"}
+	if all, err := s.ItemsOf("wx123", NamespaceCloud, users); err != nil || len(all) != 0 {
+		t.Fatalf("ItemsOf on an empty store = %v, %v", all, err)
+	}
+	mustPut(t, s, cloud, "score", "10")
+	mustPut(t, s, cloud, "empty", "")
+	bob := Scope{App: "wx123", User: "bob", Namespace: NamespaceCloud}
+	mustPut(t, s, bob, "score", "20")
+	// Other namespaces, apps and users stay out.
+	mustPut(t, s, local, "score", "local")
+	mustPut(t, s, Scope{App: "wx999", User: "carol", Namespace: NamespaceCloud}, "score", "other app")
+	mustPut(t, s, Scope{App: "wx123", User: "dave", Namespace: NamespaceCloud}, "score", "not asked")
+	// A user whose namespace was emptied again is no player.
+	carol := Scope{App: "wx123", User: "carol", Namespace: NamespaceCloud}
+	mustPut(t, s, carol, "gone", "x")
+	if err := s.Delete(carol, "gone"); err != nil {
+		t.Fatal(err)
+	}
+
+	all, err := s.ItemsOf("wx123", NamespaceCloud, append(users, "bob")) // bob twice
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 || len(all["alice"]) != 2 || string(all["alice"]["score"]) != "10" ||
+		all["alice"]["empty"] == nil || len(all["alice"]["empty"]) != 0 ||
+		len(all["bob"]) != 1 || string(all["bob"]["score"]) != "20" {
+		t.Fatalf("ItemsOf = %q, want alice's score=10 and empty, bob's score=20", all)
+	}
+	// The values are the caller's, and match Items.
+	all["bob"]["score"][0] = 'x'
+	if items, _ := s.Items(bob); string(items["score"]) != "20" {
+		t.Fatal("ItemsOf returned memory shared with the store")
+	}
+	if all, err := s.ItemsOf("wx123", NamespaceCloud, nil); err != nil || all == nil || len(all) != 0 {
+		t.Fatalf("ItemsOf of no users = %v, %v; want an empty map", all, err)
+	}
+	if all, err := s.ItemsOf("wx123", "nothing-here", users); err != nil || len(all) != 0 {
+		t.Fatalf("ItemsOf of an unused namespace = %v, %v", all, err)
+	}
+	if all, err := s.ItemsOf("wx-unknown", NamespaceCloud, users); err != nil || len(all) != 0 {
+		t.Fatalf("ItemsOf of an unknown app = %v, %v", all, err)
+	}
+}
+
+func TestSeedWritesEachKeyOnce(t *testing.T) {
+	s := open(t, t.TempDir())
+	marks := Scope{App: "wx123", User: "alice", Namespace: NamespaceCloudSeed}
+	bob := Scope{App: "wx123", User: "bob", Namespace: NamespaceCloud}
+	seed := map[string]map[string][]byte{
+		"alice": {"score": []byte("10"), "level": []byte("1")},
+		"bob":   {"score": []byte("20")},
+		"carol": {}, // nothing to seed
+	}
+	if err := s.Seed("wx123", NamespaceCloud, NamespaceCloudSeed, seed); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := mustGet(t, s, cloud, "score"); v != "10" {
+		t.Fatalf("alice's seeded score = %q, want 10", v)
+	}
+	if v, _ := mustGet(t, s, bob, "score"); v != "20" {
+		t.Fatalf("bob's seeded score = %q, want 20", v)
+	}
+	if keys := mustKeys(t, s, marks); !slices.Equal(keys, []string{"level", "score"}) {
+		t.Fatalf("alice's seed marks = %q, want level, score", keys)
+	}
+	if users, err := s.Users("wx123", NamespaceCloud); err != nil || !slices.Equal(users, []string{"alice", "bob"}) {
+		t.Fatalf("Users after Seed = %q, %v; want alice, bob", users, err)
+	}
+
+	// What the game wrote or removed since stays; a new seed key is added.
+	mustPut(t, s, cloud, "score", "99")
+	if err := s.Delete(cloud, "level"); err != nil {
+		t.Fatal(err)
+	}
+	seed["alice"]["new"] = []byte("n")
+	if err := s.Seed("wx123", NamespaceCloud, NamespaceCloudSeed, seed); err != nil {
+		t.Fatal(err)
+	}
+	if keys := mustKeys(t, s, cloud); !slices.Equal(keys, []string{"new", "score"}) {
+		t.Fatalf("alice's keys after a second Seed = %q, want new, score", keys)
+	}
+	if v, _ := mustGet(t, s, cloud, "score"); v != "99" {
+		t.Fatalf("Seed overwrote the game's score: %q", v)
+	}
+
+	// With everything seeded, Seed leaves the file as it was.
+	before, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Seed("wx123", NamespaceCloud, NamespaceCloudSeed, seed); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(s.Path()); !bytes.Equal(before, after) {
+		t.Fatal("a Seed with nothing new changed the file")
+	}
+	if err := s.Seed("wx123", NamespaceCloud, NamespaceCloudSeed, nil); err != nil {
+		t.Fatalf("Seed of nothing: %v", err)
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	s := open(t, t.TempDir())
 	if _, ok := mustGet(t, s, local, "k"); ok {
@@ -205,6 +308,38 @@ func TestValidation(t *testing.T) {
 	}
 	if _, err := Open(""); err == nil {
 		t.Error("Open accepted an empty folder")
+	}
+	for _, c := range []struct {
+		app, namespace string
+		users          []string
+	}{
+		{"", "cloud", []string{"alice"}},
+		{"wx", "", []string{"alice"}},
+		{"wx", "", nil},
+		{"wx", "cloud", []string{"alice", ""}},
+	} {
+		if _, err := s.ItemsOf(c.app, c.namespace, c.users); err == nil {
+			t.Errorf("ItemsOf(%q, %q, %q) accepted it", c.app, c.namespace, c.users)
+		}
+	}
+	for _, c := range []struct {
+		app, namespace, marks string
+		values                map[string]map[string][]byte
+	}{
+		{"", "cloud", "marks", map[string]map[string][]byte{"alice": {"k": nil}}},
+		{"wx", "", "marks", map[string]map[string][]byte{"alice": {"k": nil}}},
+		{"wx", "cloud", "", map[string]map[string][]byte{"alice": {"k": nil}}},
+		{"wx", "cloud", "cloud", map[string]map[string][]byte{"alice": {"k": nil}}},
+		{"wx", "cloud", "marks", map[string]map[string][]byte{"": {"k": nil}}},
+		{"wx", "cloud", "marks", map[string]map[string][]byte{"alice": {"k": nil, "": nil}}},
+		{"wx", "cloud", "marks", map[string]map[string][]byte{"alice": {"k": nil}, "bob": {"": nil}}},
+	} {
+		if err := s.Seed(c.app, c.namespace, c.marks, c.values); err == nil {
+			t.Errorf("Seed(%q, %q, %q, %q) accepted it", c.app, c.namespace, c.marks, c.values)
+		}
+	}
+	if users, err := s.Users("wx", "cloud"); err != nil || len(users) != 0 {
+		t.Fatalf("rejected Seeds wrote users: %q, %v", users, err)
 	}
 	if keys := mustKeys(t, s, local); len(keys) != 0 {
 		t.Fatalf("rejected calls wrote keys: %q", keys)
@@ -491,6 +626,12 @@ func TestNewerSchema(t *testing.T) {
 	if err := s.Put(local, "new", []byte("v")); !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("Put on a newer file: %v", err)
 	}
+	if _, err := s.ItemsOf(local.App, local.Namespace, []string{local.User}); !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("ItemsOf on a newer file: %v", err)
+	}
+	if err := s.Seed(local.App, local.Namespace, NamespaceCloudSeed, map[string]map[string][]byte{local.User: {"new": nil}}); !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("Seed on a newer file: %v", err)
+	}
 	writeSchema(t, s.Path(), "1")
 	if _, ok := mustGet(t, s, local, "new"); ok {
 		t.Fatal("Put wrote into a newer-schema file")
@@ -608,6 +749,10 @@ func TestCorruptPages(t *testing.T) {
 			checkCorrupt(t, "Get", err, s.Path(), data)
 			err = s.Put(local, "key1", []byte("x"))
 			checkCorrupt(t, "Put", err, s.Path(), data)
+			_, err = s.ItemsOf(local.App, local.Namespace, []string{local.User})
+			checkCorrupt(t, "ItemsOf", err, s.Path(), data)
+			err = s.Seed(local.App, NamespaceCloud, NamespaceCloudSeed, map[string]map[string][]byte{local.User: {"key1": nil}})
+			checkCorrupt(t, "Seed", err, s.Path(), data)
 			// Every failed operation released the file lock (a leaked lock
 			// would turn the next write into ErrBusy instead of ErrCorrupt).
 			s.lockTimeout = 200 * time.Millisecond
