@@ -30,6 +30,9 @@ type Cloud interface {
 	// UserKV reads a user's keys (all of them when keys is nil); player is
 	// false for a user who never wrote any.
 	UserKV(openid string, keys []string) (kv map[string]string, player bool, err error)
+	// UsersKV reads several users' keys at once (all of them when keys is
+	// nil), by openid; a user who never wrote any is not in the map.
+	UsersKV(openids []string, keys []string) (map[string]map[string]string, error)
 	// Me is the current user.
 	Me() Player
 	// Friends are the current user's friends (not including them).
@@ -171,6 +174,14 @@ func (a *API) cloudAPI(name string, run func(opts *goja.Object) (*goja.Object, e
 }
 
 func (a *API) playersData(c Cloud, users []Player, keys []string) (*goja.Object, error) {
+	ids := make([]string, 0, len(users))
+	for _, u := range users {
+		ids = append(ids, u.OpenID)
+	}
+	all, err := c.UsersKV(ids, keys)
+	if err != nil {
+		return nil, err
+	}
 	var data []any
 	seen := map[string]bool{}
 	for _, u := range users {
@@ -178,10 +189,7 @@ func (a *API) playersData(c Cloud, users []Player, keys []string) (*goja.Object,
 			continue
 		}
 		seen[u.OpenID] = true
-		kv, player, err := c.UserKV(u.OpenID, keys)
-		if err != nil {
-			return nil, err
-		}
+		kv, player := all[u.OpenID]
 		if !player {
 			continue
 		}

@@ -11,7 +11,8 @@ import (
 // memCloud is the relationship chain in memory: o_me with friends o_a and
 // o_b, group tk_1 of o_me and o_c.
 type memCloud struct {
-	data map[string]map[string]string
+	data    map[string]map[string]string
+	batches int // UsersKV calls
 }
 
 func newMemCloud() *memCloud {
@@ -56,6 +57,17 @@ func (c *memCloud) UserKV(openid string, keys []string) (map[string]string, bool
 		}
 	}
 	return kv, true, nil
+}
+
+func (c *memCloud) UsersKV(openids []string, keys []string) (map[string]map[string]string, error) {
+	c.batches++
+	out := map[string]map[string]string{}
+	for _, id := range openids {
+		if kv, player, _ := c.UserKV(id, keys); player {
+			out[id] = kv
+		}
+	}
+	return out, nil
 }
 
 func p(id string) jsapi.Player { return jsapi.Player{OpenID: id, NickName: strings.ToUpper(id[2:])} }
@@ -129,6 +141,10 @@ wx.setUserCloudStorage({KVDataList: [{key: 'score', value: '20'}, {key: 'level',
 	got := strings.Split(strings.TrimSpace(e.out.String()), "\n")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("got:\n%s\nwant:\n%s\nstderr: %s", strings.Join(got, "\n"), strings.Join(want, "\n"), e.err.String())
+	}
+	// Each ranking reads all its users at once, not one by one.
+	if cloud.batches != 3 {
+		t.Errorf("%d UsersKV calls for 3 rankings, want 3", cloud.batches)
 	}
 }
 

@@ -72,32 +72,19 @@ func (c *cloud) scope(openid string) store.Scope {
 	return store.Scope{App: c.app, User: openid, Namespace: store.NamespaceCloud}
 }
 
-// seed writes the world's seed values not yet seeded; NamespaceCloudSeed
-// remembers which were, so a key the game later removed stays removed.
+// seed writes the world's seed values not yet seeded, in one transaction;
+// NamespaceCloudSeed remembers which were, so a key the game later
+// removed stays removed.
 func (c *cloud) seed() error {
+	values := make(map[string]map[string][]byte, len(c.world.CloudSeed))
 	for openid, kv := range c.world.CloudSeed {
-		marks := store.Scope{App: c.app, User: openid, Namespace: store.NamespaceCloudSeed}
-		done, err := c.st.Items(marks)
-		if err != nil {
-			return err
-		}
-		fresh := map[string][]byte{}
+		b := make(map[string][]byte, len(kv))
 		for k, v := range kv {
-			if _, ok := done[k]; !ok {
-				fresh[k] = []byte(v)
-			}
+			b[k] = []byte(v)
 		}
-		if len(fresh) == 0 {
-			continue
-		}
-		if err := c.st.PutMany(c.scope(openid), fresh); err != nil {
-			return err
-		}
-		if err := c.st.PutMany(marks, fresh); err != nil {
-			return err
-		}
+		values[openid] = b
 	}
-	return nil
+	return c.st.Seed(c.app, store.NamespaceCloud, store.NamespaceCloudSeed, values)
 }
 
 func (c *cloud) SetUser(kv map[string]string) error {
@@ -112,13 +99,32 @@ func (c *cloud) RemoveUser(keys []string) error {
 	return c.st.Delete(c.scope(c.world.Me), keys...)
 }
 
-// UserKV reads the user's scope in one transaction (a ranking asks for
-// every friend), then keeps the keys asked for.
+// UserKV reads the user's scope in one transaction, then keeps the keys
+// asked for.
 func (c *cloud) UserKV(openid string, keys []string) (map[string]string, bool, error) {
 	items, err := c.st.Items(c.scope(openid))
 	if err != nil {
 		return nil, false, err
 	}
+	return pickKV(items, keys), len(items) > 0, nil
+}
+
+// UsersKV reads every user's scope in one transaction (a ranking asks for
+// every friend), then keeps the keys asked for.
+func (c *cloud) UsersKV(openids []string, keys []string) (map[string]map[string]string, error) {
+	all, err := c.st.ItemsOf(c.app, store.NamespaceCloud, openids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]map[string]string, len(all))
+	for openid, items := range all {
+		out[openid] = pickKV(items, keys)
+	}
+	return out, nil
+}
+
+// pickKV is the keys of items asked for, all of them when keys is nil.
+func pickKV(items map[string][]byte, keys []string) map[string]string {
 	kv := map[string]string{}
 	if keys == nil {
 		for k, v := range items {
@@ -130,7 +136,7 @@ func (c *cloud) UserKV(openid string, keys []string) (map[string]string, bool, e
 			kv[k] = string(v)
 		}
 	}
-	return kv, len(items) > 0, nil
+	return kv
 }
 
 func (c *cloud) player(openid string) jsapi.Player {
