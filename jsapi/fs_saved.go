@@ -63,8 +63,7 @@ func (a *API) fsSaveFile(x fsArgs) (fsOp, error) {
 		temp.release(tempPath)
 		return dst.path, nil
 	}
-	return fsOp{run: run, ret: func(v any) goja.Value { return a.vm.ToValue(v) },
-		result: func(v any) *goja.Object { return a.object("savedFilePath", v) }}, nil
+	return fsOp{run: run, ret: func(v any) goja.Value { return a.vm.ToValue(v) }, field: "savedFilePath"}, nil
 }
 
 // parentPath is a platform path's directory.
