@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/minisim/minisim/audio"
@@ -31,42 +30,63 @@ func (e *audioError) Error() string { return e.msg }
 
 // audioSource is where a src's bytes are: a file on disk or a URL.
 type audioSource struct {
-	file string // real path
+	file string   // the file; its real path once loadClip checked its links
+	loc  location // where the file was located
 	url  string
 	rel  string // the game-folder path, for hot reload
 }
 
 // resolveAudioSrc is the one place that maps an InnerAudioContext src to
-// its bytes: a path in the game folder (relative or from "/", never out
-// of it), a temp file path the simulator handed out, or an http(s) URL.
-// Other schemes (user data files, cloud file IDs) plug in here.
+// its bytes: an http(s) URL, or a file of the game as the file methods
+// locate it (a path in the game folder, relative or from "/", never out of
+// it; a temp file path the simulator handed out; a user data path).
 func (a *API) resolveAudioSrc(src string) (audioSource, error) {
 	switch {
 	case strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://"):
 		return audioSource{url: src}, nil
-	case a.temp.owns(src):
-		f, ok := a.temp.file(src)
-		if !ok {
-			return audioSource{}, &audioError{audioFileError, fmt.Sprintf("file not exist: %s (no temp file of this run has that path)", src)}
-		}
-		return audioSource{file: f}, nil
 	case strings.HasPrefix(src, "cloud://"):
 		return audioSource{}, &audioError{audioFileError, fmt.Sprintf("%s: cloud file IDs are not supported by minisim; put the sound in the game folder or use an http(s) URL", src)}
-	case strings.Contains(src, "://"):
-		if a.isUserFilePath(src) {
-			real, err := a.readablePath(src)
-			if err != nil {
-				return audioSource{}, &audioError{audioFileError, fmt.Sprintf("%s: %v", src, err)}
-			}
-			return audioSource{file: real}, nil
-		}
+	case !a.isLocalPath(src):
 		return audioSource{}, &audioError{audioFileError, fmt.Sprintf("%s: unsupported path; use a path in the game folder, a temp file path, a user data path or an http(s) URL", src)}
 	}
-	rel, err := gamefs.Clean(src)
-	if err != nil || rel == "." {
-		return audioSource{}, &audioError{audioFileError, fmt.Sprintf("file not exist: %s (the path leaves the game folder)", src)}
+	loc, err := a.locate(src)
+	if err == nil && loc.place == inPackage && loc.name == "." {
+		err = errors.New("the game folder itself") // not a sound: reported as leaving it, as before
 	}
-	return audioSource{file: filepath.Join(a.loop.Root(), filepath.FromSlash(rel)), rel: rel}, nil
+	if err != nil {
+		return audioSource{}, a.audioLocateError(src, err)
+	}
+	s := audioSource{file: loc.file(), loc: loc}
+	if loc.place == inPackage {
+		s.rel = loc.name
+	}
+	return s, nil
+}
+
+// audioLocateError is why a local src could not be located, as onError
+// reports it.
+func (a *API) audioLocateError(src string, err error) error {
+	switch {
+	case a.temp.owns(src):
+		return &audioError{audioFileError, fmt.Sprintf("file not exist: %s (no temp file of this run has that path)", src)}
+	case a.isUserFilePath(src):
+		return &audioError{audioFileError, fmt.Sprintf("%s: %v", src, err)}
+	}
+	return &audioError{audioFileError, fmt.Sprintf("file not exist: %s (the path leaves the game folder)", src)}
+}
+
+// located resolves a file source's links off the loop (they must stay in
+// its folder, as for the file methods), so file is the real file.
+func (s audioSource) located() (audioSource, error) {
+	if s.url != "" {
+		return s, nil
+	}
+	real, err := s.loc.realPath()
+	if err != nil {
+		return s, fileError(s, err)
+	}
+	s.file = real
+	return s, nil
 }
 
 // audioFetchLimit bounds a sound file's size (a long BGM is a few MB).
@@ -117,7 +137,7 @@ func (s audioSource) name() string {
 }
 
 func fileError(s audioSource, err error) error {
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, os.ErrNotExist) || gamefs.KindOf(err) == gamefs.KindNotExist {
 		return &audioError{audioFileError, fmt.Sprintf("file not exist: %s", s.name())}
 	}
 	return &audioError{audioFileError, fmt.Sprintf("cannot read %s: %v", s.name(), err)}
@@ -126,6 +146,10 @@ func fileError(s audioSource, err error) error {
 // loadClip fetches and decodes a source through the cache; it runs off
 // the loop. Decoding failures are format errors (10004).
 func loadClip(cache *audio.Cache, s audioSource, fetch fetchFunc) (*audio.Clip, error) {
+	s, err := s.located()
+	if err != nil {
+		return nil, err
+	}
 	key, err := s.cacheKey()
 	if err != nil {
 		return nil, err

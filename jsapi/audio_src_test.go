@@ -22,8 +22,9 @@ func TestResolveAudioSrc(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.Close)
-	a := &API{loop: d, temp: newTempFiles("wechat")}
+	a := &API{loop: d, temp: newTempFiles("wechat"), files: newFileSystem(root)}
 	t.Cleanup(a.temp.Cleanup)
+	t.Cleanup(a.files.close)
 	tmp, real, err := a.temp.create(".wav")
 	if err != nil {
 		t.Fatal(err)

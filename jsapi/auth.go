@@ -103,11 +103,8 @@ func (a *API) installAuth() {
 		a.requirePrivacy("requirePrivacyAuthorize", done, func() { done(nil, "") })
 	})
 	a.set("onNeedPrivacyAuthorization", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("onNeedPrivacyAuthorization")))
-		}
-		a.privacy.listener = fn // an overlay registration: the last one wins
+		// An overlay registration: the last one wins.
+		a.privacy.listener = listenerArg(a.vm, a.apiName("onNeedPrivacyAuthorization"), call.Argument(0))
 		return goja.Undefined()
 	})
 

@@ -84,11 +84,7 @@ func (a *API) updateManager() *goja.Object {
 	m := a.vm.NewObject()
 	on := func(name string, fire func(fn goja.Callable)) {
 		must(m.Set(name, Native(a.vm, "UpdateManager."+name, func(call goja.FunctionCall) goja.Value {
-			fn, ok := goja.AssertFunction(call.Argument(0))
-			if !ok {
-				panic(a.vm.NewTypeError("UpdateManager.%s: the listener must be a function", name))
-			}
-			fire(fn)
+			fire(listenerArg(a.vm, "UpdateManager."+name, call.Argument(0)))
 			return goja.Undefined()
 		})))
 	}

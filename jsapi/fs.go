@@ -18,12 +18,24 @@ func (a *API) installFS() {
 
 // fsOp is one call of a file method with its arguments read: run does the
 // work in plain Go (off the loop for the async form), then, on the loop,
-// result gives the success fields and ret the Sync form's return value
-// (nil: none, undefined).
+// ret gives the Sync form's return value (nil: none, undefined) and result
+// the success fields; most methods have just field, holding ret's value.
 type fsOp struct {
 	run    func() (any, error)
-	result func(v any) *goja.Object
 	ret    func(v any) goja.Value
+	field  string
+	result func(v any) *goja.Object
+}
+
+// success is the async form's success fields, nil for none.
+func (op fsOp) success(a *API, v any) *goja.Object {
+	switch {
+	case op.field != "":
+		return a.object(op.field, op.ret(v))
+	case op.result != nil:
+		return op.result(v)
+	}
+	return nil
 }
 
 // fsMethod is one FileSystemManager method: its async form takes an
@@ -74,11 +86,7 @@ func (a *API) fileSystemManager() *goja.Object {
 						done(nil, a.fsReason(method.name, err))
 						return
 					}
-					if op.result == nil {
-						done(nil, "")
-						return
-					}
-					done(op.result(v), "")
+					done(op.success(a, v), "")
 				})
 			})
 		})))

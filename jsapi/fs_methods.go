@@ -93,7 +93,7 @@ func (a *API) fsReadFile(x fsArgs) (fsOp, error) {
 		}
 		return a.vm.ToValue(v)
 	}
-	return fsOp{run: run, ret: ret, result: func(v any) *goja.Object { return a.object("data", ret(v)) }}, nil
+	return fsOp{run: run, ret: ret, field: "data"}, nil
 }
 
 // fsWriter is writeFile, or appendFile when appending; the encoding of
@@ -208,7 +208,7 @@ func (a *API) fsReaddir(x fsArgs) (fsOp, error) {
 		return names, nil
 	}
 	ret := func(v any) goja.Value { return a.stringArray(v.([]string)) }
-	return fsOp{run: run, ret: ret, result: func(v any) *goja.Object { return a.object("files", ret(v)) }}, nil
+	return fsOp{run: run, ret: ret, field: "files"}, nil
 }
 
 func (a *API) stringArray(ss []string) *goja.Object {

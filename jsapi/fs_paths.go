@@ -194,5 +194,20 @@ func (a *API) readablePath(p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return loc.dir.RealPath(loc.name)
+	return loc.realPath()
 }
+
+// isLocalPath reports whether p names one of the game's files (the game
+// package, a temp file, user data, a saved file) rather than a URL: the
+// paths locate resolves instead of refusing their scheme.
+func (a *API) isLocalPath(p string) bool {
+	return a.temp.owns(p) || a.isUserFilePath(p) || !strings.Contains(p, "://")
+}
+
+// realPath is readablePath's check for a path already located: the real
+// file, its links resolved and inside its folder. It stats, so readers
+// that work off the loop call it there (gamefs.Dir is safe for that).
+func (l location) realPath() (string, error) { return l.dir.RealPath(l.name) }
+
+// file is where the location's file is by name, its links not resolved.
+func (l location) file() string { return filepath.Join(l.dir.Path(), filepath.FromSlash(l.name)) }

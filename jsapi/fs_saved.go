@@ -63,8 +63,7 @@ func (a *API) fsSaveFile(x fsArgs) (fsOp, error) {
 		temp.release(tempPath)
 		return dst.path, nil
 	}
-	return fsOp{run: run, ret: func(v any) goja.Value { return a.vm.ToValue(v) },
-		result: func(v any) *goja.Object { return a.object("savedFilePath", v) }}, nil
+	return fsOp{run: run, ret: func(v any) goja.Value { return a.vm.ToValue(v) }, field: "savedFilePath"}, nil
 }
 
 // parentPath is a platform path's directory.
@@ -80,10 +79,7 @@ func (a *API) newSavedFile(ext string) (location, error) {
 	if err := a.userDirs(); err != nil {
 		return location{}, failOn(err, a.userDataPath())
 	}
-	prefix, dir := wxSavedPrefix, a.files.saved
-	if a.platform == "tiktok" {
-		prefix, dir = ttUserDataPath+"/", a.files.user
-	}
+	prefix, dir := a.savedFolder()
 	if err := os.MkdirAll(dir.Path(), 0o755); err != nil {
 		return location{}, failOn(&gamefs.Error{Kind: gamefs.KindIO, Err: err}, prefix)
 	}
@@ -94,6 +90,16 @@ func (a *API) newSavedFile(ext string) (location, error) {
 			return a.locate(prefix + name)
 		}
 	}
+}
+
+// savedFolder is where saved files go and the prefix that, followed by a
+// name there, is a saved file's path: WeChat's store, or on TikTok the user
+// folder (its saved files are user files).
+func (a *API) savedFolder() (prefix string, dir *gamefs.Dir) {
+	if a.platform == "tiktok" {
+		return ttUserDataPath + "/", a.files.user
+	}
+	return wxSavedPrefix, a.files.saved
 }
 
 // savedFile is one entry of getSavedFileList.
@@ -109,17 +115,14 @@ func (a *API) fsSavedFileList(fsArgs) (fsOp, error) {
 	if err := a.userDirs(); err != nil {
 		return fsOp{}, failOn(err, a.userDataPath())
 	}
-	prefix, dir := wxSavedPrefix, a.files.saved
-	if a.platform == "tiktok" {
-		prefix, dir = ttUserDataPath, a.files.user
-	}
+	prefix, dir := a.savedFolder()
 	run := func() (any, error) {
 		if _, err := os.Stat(dir.Path()); os.IsNotExist(err) {
 			return []savedFile(nil), nil // nothing saved yet
 		}
 		entries, err := dir.Walk(".")
 		if err != nil {
-			return nil, failOn(err, prefix)
+			return nil, failOn(err, strings.TrimSuffix(prefix, "/")) // the folder itself
 		}
 		var out []savedFile
 		for _, e := range entries {
@@ -127,9 +130,6 @@ func (a *API) fsSavedFileList(fsArgs) (fsOp, error) {
 				continue
 			}
 			p := prefix + strings.TrimPrefix(e.Path, "/")
-			if a.platform == "tiktok" {
-				p = prefix + e.Path
-			}
 			out = append(out, savedFile{p, e.Info.Size, e.Info.Modified.Unix()})
 		}
 		return out, nil

@@ -51,7 +51,7 @@ func (a *API) fsStat(x fsArgs) (fsOp, error) {
 		}
 		return a.vm.NewArray(items...)
 	}
-	return fsOp{run: run, ret: ret, result: func(v any) *goja.Object { return a.object("stats", ret(v)) }}, nil
+	return fsOp{run: run, ret: ret, field: "stats"}, nil
 }
 
 // statsObject is a Stats: mode (POSIX st_mode), size in bytes, the times

@@ -12,11 +12,10 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/minisim/minisim/gamefs"
 	"github.com/minisim/minisim/gl"
 )
 
@@ -55,10 +54,11 @@ func (a *API) imageOf(o *goja.Object) *imageBinding { return a.images[o] }
 // imageFetchLimit bounds an image downloaded from a URL.
 const imageFetchLimit = 64 << 20
 
-// loadImage starts loading src: a path relative to the game folder (a
-// leading slash also means the game folder), a temp or user file, a data:
-// URL, or an http(s) URL (fetched as the network fetches, cancelled when
-// the domain closes).
+// loadImage starts loading src: a data: URL, an avatar, a file of the
+// game as the file methods locate it (a path in the game folder, where a
+// leading slash also means the game folder, a temp or user file; never
+// out of its folder), or an http(s) URL (fetched as the network fetches,
+// cancelled when the domain closes).
 func (a *API) loadImage(img *imageBinding, src string) {
 	img.src = src
 	img.complete = false
@@ -71,39 +71,27 @@ func (a *API) loadImage(img *imageBinding, src string) {
 	switch {
 	case strings.HasPrefix(src, "data:"):
 		read = func() ([]byte, error) { return decodeDataURL(src) }
-	case a.temp.owns(src):
-		file, ok := a.temp.file(src)
-		if !ok {
-			a.imageFailed(img, src+": no such temporary file")
-			return
-		}
+	case a.avatars[src] != "":
+		file := a.avatars[src]
 		read = func() ([]byte, error) { return readImageFile(file) }
-	case a.domain == MainDomain && a.isUserFilePath(src):
-		file, err := a.readablePath(src)
+	case a.isLocalImage(src):
+		loc, err := a.locateImage(src)
 		if err != nil {
 			a.imageFailed(img, fmt.Sprintf("%s: %v", src, err))
 			return
 		}
-		read = func() ([]byte, error) { return readImageFile(file) }
-	case a.avatars[src] != "":
-		file := a.avatars[src]
-		read = func() ([]byte, error) { return readImageFile(file) }
-	case strings.Contains(src, "://") && a.domain == OpenDomain && !isAvatarCDN(src):
+		read = func() ([]byte, error) { return readLocatedImage(loc) }
+	case a.domain == OpenDomain && !isAvatarCDN(src): // from here on src is a URL
 		a.imageFailed(img, src+": the open data domain can only load local images and the platform's avatar images; "+
 			"download this one in the main domain (downloadFile) and pass its path with postMessage")
 		return
 	case strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://"):
 		fetch := a.net.fetcher("", imageFetchLimit)
 		read = func() ([]byte, error) { return fetch(src) }
-	case strings.Contains(src, "://"):
+	default:
 		scheme, _, _ := strings.Cut(src, ":")
 		a.imageFailed(img, fmt.Sprintf("%s: images load from the game, temp and user files, data: and http(s) URLs, not %s: URLs", src, scheme))
 		return
-	default:
-		rel := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(src, "\\", "/")), "/")
-		file := filepath.Join(a.loop.Root(), filepath.FromSlash(rel))
-		a.assets = append(a.assets, rel)
-		read = func() ([]byte, error) { return readImageFile(file) }
 	}
 	a.loop.Go(func() func() {
 		pix, err := decodeImage(read)
@@ -162,6 +150,44 @@ func isAvatarCDN(u string) bool {
 		}
 	}
 	return false
+}
+
+// isLocalImage reports whether src is one of the game's files; the open
+// data domain has no user files of its own.
+func (a *API) isLocalImage(src string) bool {
+	if a.domain == OpenDomain && a.isUserFilePath(src) {
+		return false
+	}
+	return a.isLocalPath(src)
+}
+
+// locateImage locates a local image src, on the loop, and records a game
+// package file so that editing it reloads the game.
+func (a *API) locateImage(src string) (location, error) {
+	loc, err := a.locate(src)
+	if err != nil {
+		if a.temp.owns(src) {
+			return loc, errors.New("no such temporary file")
+		}
+		return loc, err
+	}
+	if loc.place == inPackage {
+		a.assets = append(a.assets, loc.name)
+	}
+	return loc, nil
+}
+
+// readLocatedImage reads a located image off the loop, its links checked
+// first, as the file methods check them.
+func readLocatedImage(loc location) ([]byte, error) {
+	file, err := loc.realPath()
+	if err != nil {
+		if gamefs.KindOf(err) == gamefs.KindNotExist {
+			return nil, errors.New("file not found")
+		}
+		return nil, err
+	}
+	return readImageFile(file)
 }
 
 func readImageFile(file string) ([]byte, error) {

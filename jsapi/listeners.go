@@ -36,15 +36,22 @@ func defineListeners(vm *goja.Runtime, obj *goja.Object, label string, events ma
 				events[name] = removeListener(events[name], call.Argument(0))
 				return goja.Undefined()
 			}
-			f, ok := goja.AssertFunction(call.Argument(0))
-			if !ok {
-				panic(vm.NewTypeError("%s: the listener must be a function", full))
-			}
+			f := listenerArg(vm, full, call.Argument(0))
 			events[name] = append(events[name], listener{fn: f, key: call.Argument(0).(*goja.Object)})
 			return goja.Undefined()
 		}
 		must(obj.Set(method, Native(vm, full, fn)))
 	}
+}
+
+// listenerArg is the listener passed to the onX method named full,
+// throwing a TypeError, as the platforms do, when it is not a function.
+func listenerArg(vm *goja.Runtime, full string, v goja.Value) goja.Callable {
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		panic(vm.NewTypeError("%s: the listener must be a function", full))
+	}
+	return fn
 }
 
 // removeListener drops fn from ls (every listener when fn is not an

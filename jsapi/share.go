@@ -36,11 +36,7 @@ func (a *API) installShare() {
 		return goja.Undefined()
 	})
 	a.set("onShareAppMessage", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(a.vm.NewTypeError("%s: the listener must be a function", a.apiName("onShareAppMessage")))
-		}
-		a.shareMenu.onShare = fn
+		a.shareMenu.onShare = listenerArg(a.vm, a.apiName("onShareAppMessage"), call.Argument(0))
 		return goja.Undefined()
 	})
 	a.set("offShareAppMessage", func(goja.FunctionCall) goja.Value {
