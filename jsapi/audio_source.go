@@ -34,6 +34,7 @@ type audioSource struct {
 	loc  location // where the file was located
 	url  string
 	rel  string // the game-folder path, for hot reload
+	src  string // the path as the game gave it, for messages
 }
 
 // resolveAudioSrc is the one place that maps an InnerAudioContext src to
@@ -56,7 +57,7 @@ func (a *API) resolveAudioSrc(src string) (audioSource, error) {
 	if err != nil {
 		return audioSource{}, a.audioLocateError(src, err)
 	}
-	s := audioSource{file: loc.file(), loc: loc}
+	s := audioSource{file: loc.file(), loc: loc, src: src}
 	if loc.place == inPackage {
 		s.rel = loc.name
 	}
@@ -132,6 +133,8 @@ func (s audioSource) name() string {
 		return s.url
 	case s.rel != "":
 		return s.rel
+	case s.src != "":
+		return s.src // never a path of this machine's
 	}
 	return s.file
 }
